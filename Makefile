@@ -1,0 +1,80 @@
+# The one command surface: the README and .ci/run call these targets.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= website.settings.dev
+
+# A Python >= 3.12: the one .python-version names (via pyenv), else the first found.
+PYTHON ?= $(shell for p in "$$(pyenv root 2>/dev/null)/versions/$$(cat .python-version 2>/dev/null)/bin/python" \
+	"$$HOME/.pyenv/versions/$$(cat .python-version 2>/dev/null)/bin/python" \
+	python3.13 python3.12 python3; do \
+	command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v "$$p"; break; }; done)
+
+.PHONY: help venv install install-dev migrate messages demo run test lint format check bench clean
+
+help:
+	@echo "make run    set up everything and serve the demo site on http://127.0.0.1:$(PORT)"
+	@echo "make test   run the whole test suite"
+	@echo "make lint   ruff; make check: Django checks and pending migrations; make bench: benchmarks"
+
+$(PY):
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "Python 3.12 or newer is required and none was found."; \
+		echo "Install it (e.g. 'pyenv install 3.12' or your system's python3.12 package) and run make again."; \
+		exit 1; fi
+	@echo "Creating $(VENV) with $(PYTHON)"
+	@"$(PYTHON)" -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip
+
+venv: $(PY)
+
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+
+migrate: install
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py setup_roles -v0
+
+demo: migrate messages
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo
+	@echo "  Site:   http://127.0.0.1:$(PORT)/"
+	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/"
+	@$(PY) manage.py demo_logins
+	@echo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install-dev messages
+	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: install-dev
+	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+bench: install-dev
+	$(PY) -m benchmarks $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache .ruff_cache

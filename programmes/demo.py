@@ -1,0 +1,569 @@
+"""Demo content: the five advocacy programmes, their index and the institutions.
+
+Written for this project from the facts in shared/seed/programmes.md.
+"""
+
+from uuid import uuid4
+
+from website.demo import paragraphs, pick, publish, translate
+
+INSTITUTIONS = [
+    {
+        "key": "foreign-affairs",
+        "name": {
+            "en": "Ministries of Foreign Affairs",
+            "fr": "Ministères des Affaires étrangères",
+            "es": "Ministerios de Asuntos Exteriores",
+        },
+        "description": {
+            "en": "Their embassies can watch trials, visit defenders and raise cases with host governments.",
+            "fr": "Leurs ambassades peuvent observer des procès, rendre visite aux défenseurs et soulever des cas auprès des gouvernements hôtes.",
+            "es": "Sus embajadas pueden observar juicios, visitar a las personas defensoras y plantear casos ante los gobiernos anfitriones.",
+        },
+    },
+    {
+        "key": "parliaments",
+        "name": {"en": "Parliaments", "fr": "Parlements", "es": "Parlamentos"},
+        "description": {
+            "en": "Members of parliament question governments, pass protection laws and speak up for defenders at risk.",
+            "fr": "Les parlementaires interpellent les gouvernements, votent des lois de protection et prennent la parole pour les défenseurs menacés.",
+            "es": "Las y los parlamentarios interpelan a los gobiernos, aprueban leyes de protección y alzan la voz por quienes defienden derechos en riesgo.",
+        },
+    },
+    {
+        "key": "european-union",
+        "name": {
+            "en": "European Union institutions",
+            "fr": "Institutions de l'Union européenne",
+            "es": "Instituciones de la Unión Europea",
+        },
+        "description": {
+            "en": "The Council, the External Action Service and EU delegations apply the EU Guidelines on defenders.",
+            "fr": "Le Conseil, le Service européen pour l'action extérieure et les délégations de l'UE appliquent les Orientations de l'UE sur les défenseurs.",
+            "es": "El Consejo, el Servicio Europeo de Acción Exterior y las delegaciones de la UE aplican las Directrices de la UE sobre defensores.",
+        },
+    },
+    {
+        "key": "united-nations",
+        "name": {
+            "en": "United Nations institutions",
+            "fr": "Institutions des Nations unies",
+            "es": "Instituciones de las Naciones Unidas",
+        },
+        "description": {
+            "en": "Above all the Special Rapporteur on the situation of human rights defenders and the Human Rights Council.",
+            "fr": "Avant tout le Rapporteur spécial sur la situation des défenseurs des droits humains et le Conseil des droits de l'homme.",
+            "es": "Sobre todo la Relatoría Especial sobre la situación de los defensores de derechos humanos y el Consejo de Derechos Humanos.",
+        },
+    },
+    {
+        "key": "regional-mechanisms",
+        "name": {
+            "en": "Regional human rights mechanisms",
+            "fr": "Mécanismes régionaux des droits humains",
+            "es": "Mecanismos regionales de derechos humanos",
+        },
+        "description": {
+            "en": "Such as the African Commission on Human and Peoples' Rights and the Inter-American Commission on Human Rights.",
+            "fr": "Comme la Commission africaine des droits de l'homme et des peuples et la Commission interaméricaine des droits de l'homme.",
+            "es": "Como la Comisión Africana de Derechos Humanos y de los Pueblos y la Comisión Interamericana de Derechos Humanos.",
+        },
+    },
+]
+
+INDEX = {
+    "title": {
+        "en": "International advocacy",
+        "fr": "Plaidoyer international",
+        "es": "Incidencia internacional",
+    },
+    "slug": {
+        "en": "international-advocacy",
+        "fr": "plaidoyer-international",
+        "es": "incidencia-internacional",
+    },
+    "listing_summary": {
+        "en": "How PI brings the protection of human rights defenders before governments, parliaments and international bodies.",
+        "fr": "Comment PI porte la protection des défenseurs des droits humains devant les gouvernements, les parlements et les instances internationales.",
+        "es": "Cómo PI lleva la protección de las personas defensoras ante gobiernos, parlamentos y organismos internacionales.",
+    },
+    "introduction": [
+        {
+            "en": "Protecting human rights defenders is first the duty of States, and too many States fall short of it. Working with partners at home and abroad, Protection International reminds State institutions and intergovernmental bodies of what they have promised, and helps them turn those promises into action.",
+            "fr": "Protéger les défenseurs des droits humains est d'abord le devoir des États, et trop d'États y manquent. Avec ses partenaires locaux et internationaux, Protection International rappelle aux institutions publiques et aux organisations intergouvernementales leurs engagements, et les aide à les traduire en actes.",
+            "es": "Proteger a las personas defensoras de derechos humanos es ante todo un deber de los Estados, y demasiados Estados lo incumplen. Junto con aliados locales e internacionales, Protection International recuerda sus compromisos a las instituciones estatales y a los organismos intergubernamentales, y les ayuda a convertirlos en acciones.",
+        },
+        {
+            "en": "Taking a defender's case to the international level adds weight to protection at home. These five programmes are how we do it.",
+            "fr": "Porter la situation d'un défenseur au niveau international renforce sa protection dans son pays. Voici les cinq programmes qui nous le permettent.",
+            "es": "Llevar el caso de una persona defensora al ámbito internacional refuerza su protección en su país. Estos son los cinco programas con los que lo hacemos.",
+        },
+    ],
+    "institutions_heading": {
+        "en": "Who we work to influence",
+        "fr": "Les institutions que nous cherchons à influencer",
+        "es": "Las instituciones en las que buscamos influir",
+    },
+}
+
+PROGRAMMES = [
+    {
+        "key": "parliaments",
+        "slug": {
+            "en": "parliaments-for-defenders",
+            "fr": "parlements-pour-les-defenseurs",
+            "es": "parlamentos-por-las-personas-defensoras",
+        },
+        "title": {
+            "en": "Parliaments for human rights defenders",
+            "fr": "Des parlements pour les défenseurs des droits humains",
+            "es": "Parlamentos por las personas defensoras de derechos humanos",
+        },
+        "summary": {
+            "en": "A network of members of parliament from many countries, brought together on the MPforHRD platform, who act to protect defenders.",
+            "fr": "Un réseau de parlementaires de nombreux pays, réunis sur la plateforme MPforHRD, qui agissent pour protéger les défenseurs.",
+            "es": "Una red de parlamentarias y parlamentarios de muchos países, reunidos en la plataforma MPforHRD, que actúan para proteger a las personas defensoras.",
+        },
+        "body": [
+            (
+                "heading",
+                {
+                    "text": {
+                        "en": "A network that PI moderates",
+                        "fr": "Un réseau animé par PI",
+                        "es": "Una red moderada por PI",
+                    },
+                    "level": "h2",
+                },
+            ),
+            (
+                "paragraph",
+                [
+                    {
+                        "en": "Protection International moderates a network of members of parliament who take an active part in protecting human rights defenders. MPforHRD, its online platform, is where these MPs, whatever their country, exchange information and plan action together.",
+                        "fr": "Protection International anime un réseau de parlementaires qui participent activement à la protection des défenseurs des droits humains. MPforHRD, sa plateforme en ligne, est l'espace où ces élus, quel que soit leur pays, échangent des informations et préparent des actions communes.",
+                        "es": "Protection International modera una red de parlamentarias y parlamentarios que participan activamente en la protección de las personas defensoras. MPforHRD, su plataforma en línea, es el espacio donde, sea cual sea su país, intercambian información y preparan acciones conjuntas.",
+                    },
+                    {
+                        "en": "The platform helps MPs choose the protection actions that work best, at home and abroad, and supports them as they draft protection policies.",
+                        "fr": "La plateforme aide les parlementaires à choisir les actions de protection les plus efficaces, dans leur pays comme à l'étranger, et les accompagne dans l'élaboration de politiques de protection.",
+                        "es": "La plataforma ayuda a elegir las acciones de protección más eficaces, en el propio país y en el extranjero, y acompaña la elaboración de políticas de protección.",
+                    },
+                ],
+            ),
+            (
+                "heading",
+                {
+                    "text": {
+                        "en": "Twinning an MP with a defender",
+                        "fr": "Le jumelage entre un parlementaire et un défenseur",
+                        "es": "El hermanamiento entre parlamentarios y personas defensoras",
+                    },
+                    "level": "h2",
+                },
+            ),
+            (
+                "paragraph",
+                [
+                    {
+                        "en": "Through twinning, a member of parliament is paired with a defender at risk and acts for them, in public or discreetly, as the defender chooses.",
+                        "fr": "Par le jumelage, un parlementaire est associé à un défenseur en danger et agit en sa faveur, publiquement ou discrètement, selon le choix du défenseur.",
+                        "es": "Con el hermanamiento, una parlamentaria o un parlamentario se vincula con una persona defensora en riesgo y actúa a su favor, en público o con discreción, según lo que ella decida.",
+                    },
+                ],
+            ),
+            (
+                "key_facts",
+                {
+                    "heading": {"en": "In brief", "fr": "En bref", "es": "En resumen"},
+                    "facts": [
+                        {
+                            "figure": "MPforHRD",
+                            "label": {
+                                "en": "The network's platform for exchange and action",
+                                "fr": "La plateforme d'échange et d'action du réseau",
+                                "es": "La plataforma de intercambio y acción de la red",
+                            },
+                        },
+                        {
+                            "figure": "2011",
+                            "label": {
+                                "en": "PI publishes its guide for legislators, in three languages",
+                                "fr": "PI publie son guide pour les parlementaires, en trois langues",
+                                "es": "PI publica su guía para parlamentarios, en tres idiomas",
+                            },
+                        },
+                    ],
+                },
+            ),
+        ],
+        "institutions": ["parliaments"],
+        "related": ["legislation"],
+    },
+    {
+        "key": "eu-guidelines",
+        "slug": {
+            "en": "eu-guidelines-on-defenders",
+            "fr": "orientations-de-l-ue-sur-les-defenseurs",
+            "es": "directrices-de-la-ue-sobre-defensores",
+        },
+        "title": {
+            "en": "Promoting the EU Guidelines on human rights defenders",
+            "fr": "Promouvoir les Orientations de l'UE sur les défenseurs des droits humains",
+            "es": "Promover las Directrices de la UE sobre defensores de derechos humanos",
+        },
+        "summary": {
+            "en": "The EU Guidelines set concrete standards for European diplomats. PI helps diplomats and defenders make them work where it matters.",
+            "fr": "Les Orientations de l'UE fixent des normes concrètes aux diplomates européens. PI aide diplomates et défenseurs à les appliquer là où cela compte.",
+            "es": "Las Directrices de la UE fijan normas concretas para la diplomacia europea. PI ayuda a diplomáticos y personas defensoras a aplicarlas donde importa.",
+        },
+        "body": [
+            (
+                "paragraph",
+                [
+                    {
+                        "en": "Adopted by the Council of the European Union in June 2004 under the title Ensuring protection, and revised in 2006 and December 2008, the Guidelines tell EU diplomats what they are expected to do to protect human rights defenders.",
+                        "fr": "Adoptées par le Conseil de l'Union européenne en juin 2004 sous le titre Garantir la protection, puis révisées en 2006 et en décembre 2008, les Orientations précisent ce que l'on attend des diplomates de l'UE pour protéger les défenseurs des droits humains.",
+                        "es": "Adoptadas por el Consejo de la Unión Europea en junio de 2004 con el título Garantizar la protección, y revisadas en 2006 y en diciembre de 2008, las Directrices indican lo que se espera de la diplomacia de la UE para proteger a las personas defensoras.",
+                    },
+                    {
+                        "en": "PI supports both diplomats and defenders, and encourages them to act together in the country concerned and in international forums. PI contributed to strengthening the Guidelines and to a toolkit for diplomats produced by the Dutch Ministry of Foreign Affairs.",
+                        "fr": "PI soutient à la fois les diplomates et les défenseurs, et les encourage à agir ensemble dans le pays concerné et dans les enceintes internationales. PI a contribué au renforcement des Orientations et à une boîte à outils pour diplomates publiée par le ministère néerlandais des Affaires étrangères.",
+                        "es": "PI apoya tanto a diplomáticos como a personas defensoras, y les anima a actuar juntos en el país y en los foros internacionales. PI contribuyó al fortalecimiento de las Directrices y a una caja de herramientas para diplomáticos del Ministerio de Asuntos Exteriores de los Países Bajos.",
+                    },
+                ],
+            ),
+            (
+                "key_facts",
+                {
+                    "heading": {"en": "Milestones", "fr": "Étapes clés", "es": "Hitos"},
+                    "facts": [
+                        {
+                            "figure": "2004",
+                            "label": {
+                                "en": "The Council adopts the Guidelines",
+                                "fr": "Le Conseil adopte les Orientations",
+                                "es": "El Consejo adopta las Directrices",
+                            },
+                        },
+                        {
+                            "figure": "2008",
+                            "label": {
+                                "en": "Second revision, in December",
+                                "fr": "Deuxième révision, en décembre",
+                                "es": "Segunda revisión, en diciembre",
+                            },
+                        },
+                    ],
+                },
+            ),
+        ],
+        "institutions": ["european-union", "foreign-affairs"],
+        "related": ["un-rapporteur"],
+    },
+    {
+        "key": "un-rapporteur",
+        "slug": {
+            "en": "un-special-rapporteur",
+            "fr": "rapporteur-special-de-l-onu",
+            "es": "relatoria-especial-de-la-onu",
+        },
+        "title": {
+            "en": "Supporting the UN Special Rapporteur",
+            "fr": "Soutenir le Rapporteur spécial de l'ONU",
+            "es": "Apoyar a la Relatoría Especial de la ONU",
+        },
+        "summary": {
+            "en": "Since 2000 a UN mandate has watched over the Declaration on Human Rights Defenders. PI supports its work.",
+            "fr": "Depuis 2000, un mandat de l'ONU veille à la mise en œuvre de la Déclaration sur les défenseurs des droits de l'homme. PI soutient son travail.",
+            "es": "Desde 2000, un mandato de la ONU vela por la aplicación de la Declaración sobre los defensores de los derechos humanos. PI apoya su labor.",
+        },
+        "body": [
+            (
+                "paragraph",
+                [
+                    {
+                        "en": "The Commission on Human Rights created the mandate on the situation of human rights defenders in 2000, by resolution 2000/61, to support the implementation of the UN Declaration on Human Rights Defenders.",
+                        "fr": "La Commission des droits de l'homme a créé en 2000, par sa résolution 2000/61, le mandat sur la situation des défenseurs des droits de l'homme, afin de soutenir la mise en œuvre de la Déclaration des Nations unies sur les défenseurs.",
+                        "es": "La Comisión de Derechos Humanos creó en 2000, mediante su resolución 2000/61, el mandato sobre la situación de los defensores de los derechos humanos, para apoyar la aplicación de la Declaración de la ONU sobre los defensores.",
+                    },
+                    {
+                        "en": "The General Assembly adopted that Declaration by consensus on 9 December 1998, as resolution A/RES/53/144. Its full title speaks of the right and responsibility of individuals, groups and organs of society to promote and protect universally recognised human rights.",
+                        "fr": "L'Assemblée générale a adopté cette Déclaration par consensus le 9 décembre 1998 (résolution A/RES/53/144). Son titre complet évoque le droit et la responsabilité des individus, groupes et organes de la société de promouvoir et protéger les droits de l'homme universellement reconnus.",
+                        "es": "La Asamblea General aprobó esa Declaración por consenso el 9 de diciembre de 1998 (resolución A/RES/53/144). Su título completo habla del derecho y el deber de los individuos, los grupos y las instituciones de promover y proteger los derechos humanos universalmente reconocidos.",
+                    },
+                ],
+            ),
+            (
+                "key_facts",
+                {
+                    "heading": {
+                        "en": "Mandate holders",
+                        "fr": "Titulaires du mandat",
+                        "es": "Titulares del mandato",
+                    },
+                    "facts": [
+                        {
+                            "figure": "2000–2008",
+                            "label": {
+                                "en": "Hina Jilani, Special Representative of the Secretary-General",
+                                "fr": "Hina Jilani, Représentante spéciale du Secrétaire général",
+                                "es": "Hina Jilani, Representante Especial del Secretario General",
+                            },
+                        },
+                        {
+                            "figure": "2008–2014",
+                            "label": {
+                                "en": "Margaret Sekaggya, Special Rapporteur",
+                                "fr": "Margaret Sekaggya, Rapporteuse spéciale",
+                                "es": "Margaret Sekaggya, Relatora Especial",
+                            },
+                        },
+                        {
+                            "figure": "2014–2020",
+                            "label": {
+                                "en": "Michel Forst, Special Rapporteur",
+                                "fr": "Michel Forst, Rapporteur spécial",
+                                "es": "Michel Forst, Relator Especial",
+                            },
+                        },
+                        {
+                            "figure": {"en": "Since 2020", "fr": "Depuis 2020", "es": "Desde 2020"},
+                            "label": {
+                                "en": "Mary Lawlor, Special Rapporteur, renewed in 2023",
+                                "fr": "Mary Lawlor, Rapporteuse spéciale, reconduite en 2023",
+                                "es": "Mary Lawlor, Relatora Especial, renovada en 2023",
+                            },
+                        },
+                    ],
+                },
+            ),
+        ],
+        "institutions": ["united-nations"],
+        "related": ["eu-guidelines"],
+    },
+    {
+        "key": "legislation",
+        "slug": {
+            "en": "national-legislation-and-public-policies",
+            "fr": "legislation-et-politiques-publiques-nationales",
+            "es": "legislacion-y-politicas-publicas-nacionales",
+        },
+        "title": {
+            "en": "National legislation and public policies for the protection of defenders",
+            "fr": "Législations et politiques publiques nationales de protection des défenseurs",
+            "es": "Legislación y políticas públicas nacionales de protección de personas defensoras",
+        },
+        "summary": {
+            "en": "National protection mechanisms are public policies that protect defenders where they are attacked for their work. PI tracks and promotes them.",
+            "fr": "Les mécanismes nationaux de protection sont des politiques publiques qui protègent les défenseurs là où ils sont attaqués pour leur travail. PI les suit et les promeut.",
+            "es": "Los mecanismos nacionales de protección son políticas públicas que protegen a las personas defensoras donde se las ataca por su labor. PI los sigue y los promueve.",
+        },
+        "body": [
+            (
+                "paragraph",
+                [
+                    {
+                        "en": "PI holds that guaranteeing the protection of defenders is the job of the executive and the judiciary. National protection mechanisms are the public policies that States design for this, in countries where defenders are attacked because of what they do.",
+                        "fr": "Pour PI, garantir la protection des défenseurs relève du pouvoir exécutif et du pouvoir judiciaire. Les mécanismes nationaux de protection sont les politiques publiques que les États conçoivent à cette fin, dans les pays où les défenseurs sont attaqués en raison de leur action.",
+                        "es": "Para PI, garantizar la protección de las personas defensoras corresponde al poder ejecutivo y al judicial. Los mecanismos nacionales de protección son las políticas públicas que los Estados diseñan con ese fin, en países donde se ataca a las personas defensoras por lo que hacen.",
+                    },
+                    {
+                        "en": "Colombia set up the first such mechanism in 1997, Brazil followed in 2007 and Mexico passed a law in 2012. PI's Focus reports follow these policies year after year.",
+                        "fr": "La Colombie a créé le premier mécanisme de ce type en 1997, le Brésil a suivi en 2007 et le Mexique a adopté une loi en 2012. Les rapports Focus de PI suivent ces politiques d'année en année.",
+                        "es": "Colombia creó el primer mecanismo de este tipo en 1997, Brasil le siguió en 2007 y México aprobó una ley en 2012. Los informes Focus de PI siguen estas políticas año tras año.",
+                    },
+                ],
+            ),
+            (
+                "key_facts",
+                {
+                    "heading": {"en": "Figures", "fr": "Chiffres", "es": "Cifras"},
+                    "facts": [
+                        {
+                            "figure": "15",
+                            "label": {
+                                "en": "countries with a national policy, according to PI's 2022 report",
+                                "fr": "pays dotés d'une politique nationale, selon le rapport 2022 de PI",
+                                "es": "países con una política nacional, según el informe de 2022 de PI",
+                            },
+                        },
+                        {
+                            "figure": "29",
+                            "label": {
+                                "en": "countries with a policy or a process under way by the end of 2021",
+                                "fr": "pays dotés d'une politique ou engagés dans un processus fin 2021",
+                                "es": "países con una política o un proceso en marcha a finales de 2021",
+                            },
+                        },
+                        {
+                            "figure": "2016",
+                            "label": {
+                                "en": "ISHR launches its Model Law in Geneva",
+                                "fr": "L'ISHR lance sa loi type à Genève",
+                                "es": "ISHR presenta su Ley Modelo en Ginebra",
+                            },
+                        },
+                    ],
+                },
+            ),
+        ],
+        "institutions": ["parliaments", "foreign-affairs", "regional-mechanisms"],
+        "related": ["legal-advocacy", "parliaments"],
+    },
+    {
+        "key": "legal-advocacy",
+        "slug": {"en": "legal-advocacy", "fr": "plaidoyer-juridique", "es": "incidencia-juridica"},
+        "title": {"en": "Legal advocacy", "fr": "Plaidoyer juridique", "es": "Incidencia jurídica"},
+        "summary": {
+            "en": "Legal work for protection laws: analysing bills, supporting the adoption and use of protection laws, and answering the criminalisation of defenders.",
+            "fr": "Un travail juridique au service des lois de protection : analyser les projets de loi, soutenir l'adoption et l'application des lois de protection, répondre à la criminalisation des défenseurs.",
+            "es": "Trabajo jurídico al servicio de las leyes de protección: analizar proyectos de ley, apoyar la adopción y aplicación de leyes de protección y responder a la criminalización de las personas defensoras.",
+        },
+        "body": [
+            (
+                "paragraph",
+                [
+                    {
+                        "en": "Laws can protect defenders or be turned against them. PI reads draft laws with partners, explains what they would change for defenders, and supports lawmakers and officials who adopt and apply protection laws.",
+                        "fr": "Les lois peuvent protéger les défenseurs ou être retournées contre eux. PI analyse les projets de loi avec ses partenaires, explique ce qu'ils changeraient pour les défenseurs et soutient les élus et les responsables qui adoptent et appliquent des lois de protection.",
+                        "es": "Las leyes pueden proteger a las personas defensoras o volverse en su contra. PI analiza proyectos de ley con sus aliados, explica lo que cambiarían para quienes defienden derechos y apoya a legisladores y autoridades que adoptan y aplican leyes de protección.",
+                    },
+                    {
+                        "en": "When defenders are prosecuted for their work, PI helps partners name the problem and respond. Its 2015 report on criminalisation sets out a way to categorise the problem and the measures that answer it.",
+                        "fr": "Lorsque des défenseurs sont poursuivis pour leur travail, PI aide ses partenaires à nommer le problème et à y répondre. Son rapport de 2015 sur la criminalisation propose une manière de catégoriser le problème et les mesures pour y faire face.",
+                        "es": "Cuando se procesa a personas defensoras por su labor, PI ayuda a sus aliados a nombrar el problema y responder. Su informe de 2015 sobre criminalización propone una forma de categorizar el problema y las medidas para afrontarlo.",
+                    },
+                ],
+            ),
+        ],
+        "institutions": ["parliaments", "regional-mechanisms"],
+        "related": ["legislation"],
+    },
+]
+
+LANGUAGES = ("fr", "es")
+
+CONTACT = {
+    "contact_heading": {
+        "en": "Talk to our advocacy team",
+        "fr": "Contactez notre équipe de plaidoyer",
+        "es": "Hable con nuestro equipo de incidencia",
+    },
+    "contact_text": {
+        "en": "Write to us about a defender at risk or an advocacy opportunity.",
+        "fr": "Écrivez-nous au sujet d'un défenseur en danger ou d'une occasion de plaidoyer.",
+        "es": "Escríbanos sobre una persona defensora en riesgo o una oportunidad de incidencia.",
+    },
+    "contact_link_text": {
+        "en": "Contact Protection International",
+        "fr": "Contacter Protection International",
+        "es": "Contactar con Protection International",
+    },
+}
+CONTACT_URL = "https://www.protectioninternational.org/"
+
+
+def translatable_text(content):
+    """The parts of a programme's demo content that translators translate."""
+    return {
+        "title": content["title"],
+        "slug": content["slug"],
+        "summary": content["summary"],
+        "body": [value for _kind, value in content["body"]],
+        **CONTACT,
+    }
+
+
+def load_institutions(english, log):
+    from programmes.models import Institution
+
+    institutions = {}
+    for order, content in enumerate(INSTITUTIONS):
+        text = pick(content, "en")
+        institution = Institution.objects.filter(locale=english, name=text["name"]).first()
+        if institution is None:
+            institution = Institution.objects.create(
+                locale=english, name=text["name"], description=text["description"], sort_order=order
+            )
+            log(f"Institution: {institution.name}")
+        for language in LANGUAGES:
+            translate(institution, {"name": content["name"], "description": content["description"]}, language)
+        institutions[content["key"]] = institution
+    return institutions
+
+
+def load_index(home, log):
+    from programmes.models import ProgrammeIndexPage
+
+    index = ProgrammeIndexPage.objects.child_of(home).first()
+    if index is None:
+        text = pick(INDEX, "en")
+        index = ProgrammeIndexPage(
+            title=text["title"],
+            slug=text["slug"],
+            listing_summary=text["listing_summary"],
+            introduction=paragraphs(text["introduction"]),
+            institutions_heading=text["institutions_heading"],
+            show_in_menus=True,
+        )
+        home.add_child(instance=index)
+        publish(index)
+        log(f"Page: {index.title}")
+    for language in LANGUAGES:
+        translate(index, INDEX, language)
+    return index
+
+
+def block_value(kind, value):
+    if kind == "paragraph":
+        return paragraphs(value)
+    if kind == "key_facts":
+        # wagtail-localize only extracts list items stored in the ListBlock's
+        # current format, with a type and an id per item.
+        return {
+            **value,
+            "facts": [{"type": "item", "value": fact, "id": str(uuid4())} for fact in value["facts"]],
+        }
+    return value
+
+
+def load_programme(index, content, institutions, log):
+    from programmes.models import ProgrammePage
+
+    text = pick({**content, **CONTACT}, "en")
+    page = ProgrammePage.objects.child_of(index).filter(slug=text["slug"]).first()
+    if page is None:
+        page = ProgrammePage(
+            title=text["title"],
+            slug=text["slug"],
+            summary=text["summary"],
+            listing_summary=text["summary"],
+            body=[{"type": kind, "value": block_value(kind, value)} for kind, value in text["body"]],
+            contact_heading=text["contact_heading"],
+            contact_text=text["contact_text"],
+            contact_link_text=text["contact_link_text"],
+            contact_url=CONTACT_URL,
+        )
+        index.add_child(instance=page)
+        page.institutions.set([institutions[key] for key in content["institutions"]])
+        publish(page)
+        log(f"Page: {page.title}")
+    return page
+
+
+def load(home, log):
+    """Institutions, the programme index and the five programmes, in every language."""
+    english = home.locale
+    institutions = load_institutions(english, log)
+    index = load_index(home, log)
+    programmes = {content["key"]: load_programme(index, content, institutions, log) for content in PROGRAMMES}
+    for content in PROGRAMMES:
+        page = programmes[content["key"]]
+        if not page.related_programmes.exists():
+            page.related_programmes.set([programmes[key] for key in content["related"]])
+            publish(page)
+        # Listing summaries repeat the summary, so they share its translation.
+        for language in LANGUAGES:
+            translate(page, translatable_text(content), language)
+    return programmes

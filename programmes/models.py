@@ -1,0 +1,231 @@
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from website.blocks import BodyBlock
+from website.localized_relations import localize_all, localize_live_pages, source_locale_choices
+from website.models import BasePage
+
+
+@register_snippet
+class Institution(TranslatableMixin, index.Indexed, models.Model):
+    """A kind of institution PI lobbies, e.g. Parliaments or UN institutions."""
+
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProgrammeIndexPage(BasePage):
+    """'International advocacy': the five programmes and the institutions they target."""
+
+    introduction = RichTextField(_("introduction"), features=["bold", "italic", "link"])
+    institutions_heading = models.CharField(
+        _("institutions heading"), max_length=255, default="Who we work to influence"
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("institutions_heading"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programmes.ProgrammePage"]
+    max_count_per_parent = 1
+
+    api_fields = BasePage.api_fields + [
+        APIField("introduction", writable=True),
+        APIField("institutions_heading", writable=True),
+        APIField("programme_cards"),
+        APIField("institution_list"),
+    ]
+
+    class Meta:
+        verbose_name = _("programme index page")
+
+    def live_programmes(self):
+        return ProgrammePage.objects.child_of(self).live().public().select_related("locale")
+
+    @property
+    def programme_cards(self):
+        from programmes.api import programme_cards
+
+        return programme_cards(self.live_programmes().select_related("hero_image"))
+
+    @property
+    def institution_list(self):
+        from programmes.api import institution_representation
+
+        return [institution_representation(item) for item in Institution.objects.filter(locale=self.locale)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programmes"] = self.listed_programmes()
+        context["institutions"] = Institution.objects.filter(locale=self.locale)
+        return context
+
+    def listed_programmes(self):
+        """This language's programmes: the source index's ones in this language where
+        translated, else in their own language (templates badge them), then those that
+        exist only in this language. The source-language index needs one query."""
+        own = ProgrammePage.objects.child_of(self).live().public().select_related("locale")
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return own
+        source_index = Page.objects.filter(
+            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
+        if source_index is None:
+            return list(own)
+        listed = localize_live_pages(
+            ProgrammePage.objects.child_of(source_index).live().public(), self.locale
+        )
+        keys = [page.translation_key for page in listed]
+        return listed + list(own.exclude(translation_key__in=keys))
+
+
+class ProgrammePage(BasePage):
+    summary = models.TextField(
+        _("summary"), help_text=_("One or two sentences shown in lists and at the top of the page.")
+    )
+    hero_image = models.ForeignKey(
+        "website.CustomImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt_text = models.CharField(
+        _("hero image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Overrides the image's own alt text here."),
+    )
+    hero_credit = models.CharField(_("hero image credit"), max_length=255, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    institutions = ParentalManyToManyField(
+        Institution,
+        verbose_name=_("institutions targeted"),
+        blank=True,
+        related_name="programmes",
+        limit_choices_to=source_locale_choices,
+    )
+    related_programmes = ParentalManyToManyField(
+        "self",
+        verbose_name=_("related programmes"),
+        blank=True,
+        symmetrical=False,
+        limit_choices_to=source_locale_choices,
+    )
+    contact_heading = models.CharField(_("contact heading"), max_length=255, blank=True)
+    contact_text = models.TextField(_("contact text"), blank=True)
+    contact_link_text = models.CharField(_("contact link text"), max_length=100, blank=True)
+    contact_url = models.URLField(_("contact link"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt_text"), FieldPanel("hero_credit")],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("institutions", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("related_programmes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_heading"),
+                FieldPanel("contact_text"),
+                FieldPanel("contact_link_text"),
+                FieldPanel("contact_url"),
+            ],
+            heading=_("Contact or call to action"),
+        ),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["programmes.ProgrammeIndexPage"]
+    subpage_types = []
+
+    api_fields = BasePage.api_fields + [
+        APIField("summary", writable=True),
+        APIField("hero_image"),
+        APIField("hero_alt_text", writable=True),
+        APIField("hero_credit", writable=True),
+        APIField("hero"),
+        APIField("body", writable=True),
+        APIField("targeted_institutions"),
+        APIField("related_programme_cards"),
+        APIField("contact_heading", writable=True),
+        APIField("contact_text", writable=True),
+        APIField("contact_link_text", writable=True),
+        APIField("contact_url", writable=True),
+    ]
+
+    class Meta:
+        verbose_name = _("programme page")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not (self.hero_alt_text or self.hero_image.has_alt_decision):
+            raise ValidationError(
+                {"hero_alt_text": _("Describe the hero image for people who cannot see it.")}
+            )
+
+    @property
+    def hero_alt(self):
+        return self.hero_alt_text or (self.hero_image.alt_text if self.hero_image else "")
+
+    @property
+    def hero(self):
+        """The hero image with the alt text and credit that apply on this page."""
+        from headless.representations import image_representation
+
+        if self.hero_image is None:
+            return None
+        representation = image_representation(self.hero_image, alt=self.hero_alt)
+        representation["credit"] = self.hero_credit or self.hero_image.credit
+        return representation
+
+    @property
+    def targeted_institutions(self):
+        from programmes.api import institution_representation
+
+        return [
+            institution_representation(item) for item in localize_all(self.institutions.all(), self.locale)
+        ]
+
+    @property
+    def related_programme_cards(self):
+        from programmes.api import programme_cards
+
+        return programme_cards(localize_live_pages(self.related_programmes.all(), self.locale))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["institutions"] = localize_all(self.institutions.all(), self.locale)
+        context["related"] = localize_live_pages(self.related_programmes.all(), self.locale)
+        return context

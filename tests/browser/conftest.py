@@ -1,0 +1,199 @@
+"""Browser tests: Playwright driving the system's Chromium against a live server.
+
+Run them alone with `pytest -m browser` (or `pytest tests/browser`). They need
+Debian's `chromium` package (`.ci/run` installs it) and never download a
+browser. Without Chromium they skip, saying why; in CI (`CI=true`) a missing
+Chromium fails the run instead, so the browser tests can never pass silently.
+"""
+
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
+from django.db import connection, connections
+from django.test.testcases import LiveServerThread
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_VERSION = "4.14.1"
+AXE_FILE = Path(__file__).parent / "vendor" / "axe.min.js"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# Playwright's sync API keeps an event loop in the main thread; the ORM calls
+# the tests make between browser steps are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def missing_browser_reason():
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright Python package is not installed (pip install -r requirements-dev.txt)"
+    if not (os.access(CHROMIUM, os.X_OK) or shutil.which(CHROMIUM)):
+        return f"Chromium is not installed at {CHROMIUM} (apt-get install -y chromium)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    reason = missing_browser_reason()
+    if reason:
+        if IN_CI:
+            pytest.fail(f"Browser tests cannot run in CI: {reason}", pytrace=False)
+        pytest.skip(f"Browser tests skipped: {reason}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def orm(django_db_blocker):
+    """Database access for a test's own look-ups (the browser tests are not in a transaction)."""
+
+    @contextmanager
+    def access():
+        with django_db_blocker.unblock():
+            yield
+
+    return access
+
+
+class SerialWSGIServer(WSGIServer):
+    """Serves one request at a time.
+
+    Django's live server answers each request in its own thread, all sharing one
+    connection to SQLite's in-memory test database; two overlapping admin
+    requests then collide ("cannot start a transaction within a transaction").
+    Non-threaded, Django also closes each HTTP connection, so keep-alive cannot
+    block the next request.
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class SerialLiveServerThread(LiveServerThread):
+    server_class = SerialWSGIServer
+
+
+class DemoServer:
+    def __init__(self):
+        connections_override = {
+            conn.alias: conn
+            for conn in connections.all()
+            if conn.vendor == "sqlite" and conn.is_in_memory_db()
+        }
+        for conn in connections_override.values():
+            conn.inc_thread_sharing()
+        self.thread = SerialLiveServerThread(
+            "localhost", static_handler=StaticFilesHandler, connections_override=connections_override
+        )
+        self.thread.daemon = True
+        self.thread.start()
+        self.thread.is_ready.wait()
+        if self.thread.error:
+            raise self.thread.error
+        self.url = f"http://localhost:{self.thread.port}"
+
+    def stop(self):
+        self.thread.terminate()
+        for conn in self.thread.connections_override.values():
+            conn.dec_thread_sharing()
+
+
+@pytest.fixture(scope="session")
+def demo_server(chromium, django_db_setup, django_db_blocker):
+    """A live server with the demo content, loaded once for all browser tests.
+
+    The browser and the server share the data, so no test transaction wraps
+    them; at the end the database is put back as the migrations left it.
+    """
+    with django_db_blocker.unblock():
+        initial = connection.creation.serialize_db_to_string()
+        call_command("load_demo", verbosity=0)
+        server = DemoServer()
+        try:
+            yield server
+        finally:
+            server.stop()
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(initial)
+
+
+class Visit:
+    """A browser page that records every request and console error, to assert on them."""
+
+    def __init__(self, page, server_url):
+        self.page = page
+        self.server_url = server_url
+        self.requests = []
+        self.console_errors = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on(
+            "console", lambda message: message.type == "error" and self.console_errors.append(message.text)
+        )
+
+    def url(self, path):
+        return self.server_url + path
+
+    def goto(self, path, **kwargs):
+        return self.page.goto(self.url(path), **kwargs)
+
+    def foreign_requests(self):
+        return [url for url in self.requests if not url.startswith((self.server_url, "data:", "blob:"))]
+
+    def csp_violations(self):
+        return [text for text in self.console_errors if "Content Security Policy" in text]
+
+
+@pytest.fixture
+def new_visit(chromium, demo_server):
+    """Open a fresh browser context (own cookies, language, JavaScript switch) per call."""
+    contexts = []
+
+    def open_visit(locale="en-GB", javascript=True):
+        context = chromium.new_context(
+            locale=locale,
+            java_script_enabled=javascript,
+            accept_downloads=True,
+            extra_http_headers={"Accept-Language": locale},
+        )
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return Visit(context.new_page(), demo_server.url)
+
+    yield open_visit
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    source = AXE_FILE.read_text()
+    assert source.startswith(f"/*! axe v{AXE_VERSION}"), (
+        "tests/browser/vendor/axe.min.js is not the pinned version"
+    )
+    return source

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class WebsiteConfig(AppConfig):
+    name = "website"
+    verbose_name = _("Website")
+
+    def ready(self):
+        from website.signals import create_content_locales
+
+        post_migrate.connect(create_content_locales, sender=self)

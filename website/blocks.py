@@ -1,0 +1,248 @@
+"""The StreamField blocks every page shares, so the editor's menu is the same everywhere."""
+
+from urllib.parse import urlsplit
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents import get_document_model
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import expand_db_html
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("text"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("level"),
+        choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
+        default="h2",
+        translatable=False,
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        description = _("A section heading; keeps the page outline in order.")
+        template = "blocks/heading_block.html"
+        preview_value = {"text": "The UN Declaration on Human Rights Defenders", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    def deconstruct(self):
+        # Keeps migrations stable: the features list is this class's default.
+        path, args, kwargs = super().deconstruct()
+        kwargs.pop("features", None)
+        return "website.blocks.ParagraphBlock", args, kwargs
+
+    def get_api_representation(self, value, context=None):
+        return expand_db_html(value.source)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        description = _("Formatted text with links.")
+        template = "blocks/paragraph_block.html"
+        preview_value = "<p>States carry the first duty to protect human rights defenders.</p>"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("quote"))
+    attribution = blocks.CharBlock(label=_("attribution"), required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        description = _("A quotation with the person or text it comes from.")
+        template = "blocks/quote_block.html"
+        preview_value = {
+            "quote": "Everyone has the right to promote and to strive for the protection of human rights.",
+            "attribution": "UN Declaration on Human Rights Defenders, article 1",
+        }
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    alt_text = blocks.CharBlock(
+        label=_("alt text"),
+        required=False,
+        help_text=_("Overrides the image's own alt text for this use."),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("decorative"),
+        required=False,
+        help_text=_("Tick only if the image adds no information; it is then hidden from screen readers."),
+    )
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=500)
+    credit = blocks.CharBlock(
+        label=_("credit"), required=False, help_text=_("Defaults to the image's credit.")
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        image = value.get("image")
+        if image and not (value.get("decorative") or value.get("alt_text") or image.has_alt_decision):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "alt_text": blocks.BlockValidationError(
+                        _("Describe the image, or mark it as decorative.")
+                    )
+                }
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        image = value["image"]
+        if image is None:
+            return None
+        renditions = image.get_renditions(
+            "width-480|format-webp", "width-960|format-webp", "width-1440|format-webp"
+        )
+        return {
+            "id": image.pk,
+            "alt": "" if value["decorative"] else (value["alt_text"] or image.alt_text),
+            "caption": value["caption"],
+            "credit": value["credit"] or image.credit,
+            "renditions": [{"url": r.url, "width": r.width, "height": r.height} for r in renditions.values()],
+        }
+
+    def get_preview_value(self):
+        image = get_image_model().objects.order_by("pk").first()
+        return {"image": image, "caption": "Defenders meeting members of parliament", "credit": "PI"}
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        description = _("An image with its alt text, caption and credit.")
+        template = "blocks/image_block.html"
+
+
+class KeyFactBlock(blocks.StructBlock):
+    figure = blocks.CharBlock(label=_("figure"), max_length=40)
+    label = blocks.CharBlock(label=_("label"), max_length=200)
+
+
+class KeyFactsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=200)
+    facts = blocks.ListBlock(KeyFactBlock(), label=_("facts"), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Key facts")
+        description = _("A few figures or dates with what they mean.")
+        template = "blocks/key_facts_block.html"
+        preview_value = {
+            "heading": "Key facts",
+            "facts": [
+                {"figure": "1998", "label": "The UN Declaration is adopted by consensus"},
+                {"figure": "2000", "label": "The UN mandate on defenders is created"},
+            ],
+        }
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), max_length=200)
+    text = blocks.TextBlock(label=_("text"), required=False)
+    link_text = blocks.CharBlock(label=_("link text"), max_length=100)
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.URLBlock(label=_("external URL"), required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not (value.get("page") or value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": blocks.BlockValidationError(_("Choose a page or give a URL."))}
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        page = value["page"]
+        return {
+            "heading": value["heading"],
+            "text": value["text"],
+            "link_text": value["link_text"],
+            "url": page.localized.url if page else value["url"],
+        }
+
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+        description = _("A highlighted invitation to act, leading to a page or site.")
+        template = "blocks/call_to_action_block.html"
+        preview_value = {
+            "heading": "Work with us",
+            "text": "Tell us how your parliament can protect defenders.",
+            "link_text": "Contact the team",
+            "url": "https://www.protectioninternational.org/",
+        }
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    label = blocks.CharBlock(
+        label=_("label"), required=False, help_text=_("Defaults to the document's title.")
+    )
+
+    def get_api_representation(self, value, context=None):
+        from headless.representations import document_representation
+
+        document = value["document"]
+        representation = document_representation(document) if document is not None else None
+        if representation is None:  # gone, or in a private collection
+            return None
+        return {**representation, "title": value["label"] or document.title}
+
+    def get_preview_value(self):
+        return {"document": get_document_model().objects.order_by("pk").first(), "label": ""}
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document link")
+        description = _("A download link that shows the file's format and size.")
+        template = "blocks/document_link_block.html"
+
+
+class ClickToLoadEmbedBlock(blocks.StructBlock):
+    """A video or other embed that contacts no third party until the visitor asks.
+
+    The page shows a link to the provider; nothing is fetched from it on page
+    load, which protects visitors whose connections are watched.
+    """
+
+    url = blocks.URLBlock(label=_("URL"), help_text=_("The address of the video or post."))
+    title = blocks.CharBlock(label=_("title"), max_length=255)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["provider"] = urlsplit(value["url"]).hostname or ""
+        return context
+
+    def get_api_representation(self, value, context=None):
+        return {"url": value["url"], "title": value["title"], "provider": urlsplit(value["url"]).hostname}
+
+    class Meta:
+        icon = "media"
+        label = _("Embed (loads on click)")
+        description = _("A video or post from another site, loaded only when the visitor clicks.")
+        template = "blocks/click_to_load_embed_block.html"
+        preview_value = {"url": "https://www.youtube.com/watch?v=example", "title": "Defenders speak"}
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()
+    key_facts = KeyFactsBlock()
+    call_to_action = CallToActionBlock()
+    document_link = DocumentLinkBlock()
+    embed = ClickToLoadEmbedBlock()
+
+    class Meta:
+        template = "blocks/body_block.html"

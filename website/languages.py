@@ -1,0 +1,55 @@
+"""The languages a page exists in, for hreflang links and the language switcher."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page
+
+
+@dataclass(frozen=True)
+class PageLanguage:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+    translated: bool
+
+
+def language_name(code):
+    """The language's own name for itself ("français"), as visitors look for it."""
+    return translation.get_language_info(code)["name_local"]
+
+
+def home_url(code):
+    with translation.override(code):
+        return reverse("wagtail_serve", args=[""])
+
+
+def page_languages(page, request):
+    """One entry per content language: the live, public translation or a fallback.
+
+    Runs one query whatever the number of languages.
+    """
+    current = translation.get_language()
+    translations = {}
+    if page is not None and getattr(page, "translation_key", None):
+        queryset = (
+            Page.objects.filter(translation_key=page.translation_key).live().public().select_related("locale")
+        )
+        translations = {p.locale.language_code: p for p in queryset}
+    result = []
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        found = translations.get(code)
+        url = found.get_url(request) if found is not None else f"{home_url(code)}?untranslated=1"
+        result.append(
+            PageLanguage(
+                code=code,
+                name=language_name(code),
+                url=url,
+                is_current=code == current,
+                translated=found is not None,
+            )
+        )
+    return result

@@ -1,0 +1,44 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page
+
+from headless.preview import HeadlessPreviewMixin
+
+
+class BasePage(HeadlessPreviewMixin, Page):
+    """Fields every page has: what listings, search engines and social cards show.
+
+    `api_fields` are what API v3 returns for every page type; each page type adds its own.
+    """
+
+    listing_summary = models.TextField(
+        _("listing summary"),
+        blank=True,
+        help_text=_("A sentence or two shown in lists, search results and social cards."),
+    )
+    social_image = models.ForeignKey(
+        "website.CustomImage",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(
+            [FieldPanel("listing_summary"), FieldPanel("social_image")],
+            heading=_("Listings and social cards"),
+        )
+    ]
+
+    api_fields = [APIField("listing_summary", writable=True), APIField("social_image")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.listing_summary

@@ -1,0 +1,237 @@
+"""Settings shared by every environment. Values that vary come from env.py."""
+
+import dj_database_url
+from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
+
+from search.conf import search_backends
+
+from . import env
+
+BASE_DIR = env.BASE_DIR
+PROJECT_DIR = BASE_DIR / "website"
+
+SECRET_KEY = env.SECRET_KEY
+DEBUG = env.DEBUG
+ALLOWED_HOSTS = env.ALLOWED_HOSTS
+
+INSTALLED_APPS = [
+    "website",
+    "home",
+    "programmes",
+    "resources",
+    "headless",  # before search: it must be ready before anything imports the v3 registry
+    "search",
+    "translations",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize asks
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.api.v3",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django_countries",  # ISO 3166 countries with names in the visitor's language
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "website.middleware.AdminContentSecurityPolicyMiddleware",  # below CSP: sets the admin's policy
+    "website.middleware.NoIndexMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "website.middleware.ContentLocaleMiddleware",  # after sessions, before common
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "headless.middleware.ApiHttpMiddleware",  # sees PublicCacheMiddleware's Cache-Control
+    "website.middleware.PublicCacheMiddleware",
+]
+
+ROOT_URLCONF = "website.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PROJECT_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.csp",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "website.wsgi.application"
+
+DATABASES = {"default": dj_database_url.parse(env.DATABASE_URL, conn_max_age=60)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Wagtail's PostgreSQL search backend needs its GIN indexes and lookups.
+    INSTALLED_APPS.append("django.contrib.postgres")
+
+AUTH_USER_MODEL = "website.User"
+WAGTAILIMAGES_IMAGE_MODEL = "website.CustomImage"
+WAGTAILDOCS_DOCUMENT_MODEL = "website.CustomDocument"
+# Alt text or an explicit "decorative" choice for every image (WCAG 1.1.1).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "website.forms.CustomImageForm"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages: the one place to add a content language. The first is the source
+# language that editors write in and translators translate from.
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "UTC"
+
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
+STATICFILES_DIRS = [PROJECT_DIR / "static"]
+STATIC_ROOT = env.STATIC_ROOT
+STATIC_URL = "/static/"
+MEDIA_ROOT = env.MEDIA_ROOT
+MEDIA_URL = "/media/"
+
+WAGTAIL_SITE_NAME = "Protection International"
+WAGTAILADMIN_BASE_URL = env.SITE_BASE_URL
+# One public search backend per content language (search/conf.py explains why).
+WAGTAILSEARCH_BACKENDS = search_backends(
+    [code for code, _name in LANGUAGES],
+    elasticsearch_url=env.ELASTICSEARCH_URL,
+    elasticsearch_version=env.ELASTICSEARCH_VERSION,
+    opensearch_url=env.OPENSEARCH_URL,
+    opensearch_version=env.OPENSEARCH_VERSION,
+    index_prefix=env.SEARCH_INDEX_PREFIX,
+)
+# Canonical and sitemap URLs use SITE_BASE_URL when it is set, else the request's host.
+CANONICAL_BASE_URL = env.CANONICAL_BASE_URL
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "epub", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+# Documents are served through Django so that view restrictions on private
+# collections are enforced on every download.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "heic": "webp"}
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# A new translation of a live page waits for review instead of going live.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+
+def machine_translator(deepl_api_key=None, libretranslate_url=None, libretranslate_api_key=""):
+    """wagtail-localize's machine translator: DeepL, else LibreTranslate, else none (the default)."""
+    if deepl_api_key:
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": deepl_api_key},
+        }
+    if libretranslate_url:
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {"LIBRETRANSLATE_URL": libretranslate_url, "API_KEY": libretranslate_api_key or ""},
+        }
+    return None
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
+    env.DEEPL_API_KEY, env.LIBRETRANSLATE_URL, env.LIBRETRANSLATE_API_KEY
+)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Public pages are cacheable by a CDN; a visitor never gets a cookie unless
+# they log in to the admin.
+PUBLIC_CACHE_MAX_AGE = 300
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Django's own Content-Security-Policy support. Visitors' pages load everything
+# from this site and nothing inline: no inline styles, no inline or third-party
+# scripts (a script needs the per-response nonce), no plugins, no framing by
+# other sites, forms post only here.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "img-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "frame-ancestors": [CSP.SELF],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "object-src": [CSP.NONE],
+}
+# The Wagtail admin (and page previews inside it) still runs inline scripts
+# from its widgets (`new ImageChooser(...)`), sets inline style attributes and
+# shows data:/blob: previews (https://github.com/wagtail/wagtail/issues/1288);
+# website.middleware gives it this policy. No nonce here: a nonce makes browsers
+# ignore 'unsafe-inline'. Still nothing from another host.
+SECURE_CSP_ADMIN = {
+    **SECURE_CSP,
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+}
+# Editors' browsers contact nobody else either: no Gravatar (it would leak a
+# hash of each editor's email), no update check against wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+
+# Demo content (accounts with published passwords) may only be loaded where a
+# settings module allows it explicitly; production never does.
+DEMO_CONTENT_ALLOWED = False
+
+# Headless API (the `headless` app; README "API").
+FRONTEND_URL = env.FRONTEND_URL
+CORS_ALLOWED_ORIGINS = env.CORS_ALLOWED_ORIGINS
+# Rich text reaches front ends as display HTML with internal links resolved.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# How long a preview link handed to the front end stays valid.
+HEADLESS_PREVIEW_MAX_AGE = 15 * 60
+if FRONTEND_URL:
+    # The admin's preview panel frames the front end.
+    SECURE_CSP["frame-src"] = [CSP.SELF, FRONTEND_URL]

@@ -1,0 +1,64 @@
+"""Every environment variable the project reads, in one place.
+
+The README's "Environment" table documents each of them.
+"""
+
+import os
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def read(name, default=None, *, required=False):
+    value = os.environ.get(name, "").strip()
+    if value:
+        return value
+    if required:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be set in production "
+            "(see the Environment table in README.md)."
+        )
+    return default
+
+
+def read_bool(name, default=False):
+    value = read(name)
+    if value is None:
+        return default
+    return value.lower() in {"1", "true", "yes", "on"}
+
+
+def read_list(name, default=(), *, required=False):
+    value = read(name, required=required)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+DATABASE_URL = read("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+SECRET_KEY = read("SECRET_KEY")
+ALLOWED_HOSTS = read_list("ALLOWED_HOSTS")
+DEBUG = read_bool("DEBUG")
+SITE_BASE_URL = read("SITE_BASE_URL", "http://127.0.0.1:8000")
+# Only when set explicitly: canonical URLs otherwise follow the request's host.
+CANONICAL_BASE_URL = read("SITE_BASE_URL")
+MEDIA_ROOT = read("MEDIA_ROOT", str(BASE_DIR / "media"))
+STATIC_ROOT = read("STATIC_ROOT", str(BASE_DIR / "static_collected"))
+# Search: Elasticsearch 8/9 or OpenSearch 2/3 instead of the database (see search/conf.py).
+ELASTICSEARCH_URL = read("ELASTICSEARCH_URL")
+ELASTICSEARCH_VERSION = int(read("ELASTICSEARCH_VERSION", "9"))
+OPENSEARCH_URL = read("OPENSEARCH_URL")
+OPENSEARCH_VERSION = int(read("OPENSEARCH_VERSION", "3"))
+SEARCH_INDEX_PREFIX = read("SEARCH_INDEX_PREFIX", "pi-dev")
+
+# Machine translation for wagtail-localize, off unless one of these is set.
+DEEPL_API_KEY = read("DEEPL_API_KEY")
+LIBRETRANSLATE_URL = read("LIBRETRANSLATE_URL")
+LIBRETRANSLATE_API_KEY = read("LIBRETRANSLATE_API_KEY", "")
+# Headless front end: where Wagtail's preview sends editors (empty: preview
+# renders with the site's own templates), and the origins allowed to call the
+# API from a browser (empty: no CORS headers at all).
+FRONTEND_URL = read("FRONTEND_URL", "").rstrip("/")
+CORS_ALLOWED_ORIGINS = read_list("CORS_ALLOWED_ORIGINS")
