@@ -1,0 +1,646 @@
+"""The library's search: filters, facet counts, sorting and pages, for the site and the API alike.
+
+`search_library(params, library, locale)` takes the query parameters (a QueryDict or a plain
+mapping of lists), the library page and the visitor's locale, and returns a `LibraryResult`.
+The HTML page, its feeds and the API call it with the same parameters and so give the same
+results. Nothing here touches an HttpRequest.
+
+Publications are one record in every language: filters and counts run over the live, public
+publications of the source language, whose taxonomy links point at source-language snippets
+(see website/localized_relations.py); each publication is then shown in the visitor's
+language where its translation is live, else in the source language with a badge. Facets
+therefore key on slugs and codes that are the same in every language.
+
+The number of SQL queries is fixed: it depends on the number of facets, never on the number
+of publications.
+"""
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, ExtractYear, Lower
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from wagtail.models import CollectionViewRestriction, Locale
+
+from resources.languages import CODES as LANGUAGE_CODES
+from resources.languages import language_name, language_name_local
+from resources.models import (
+    Region,
+    ResourceCountry,
+    ResourceFile,
+    ResourceIdentifier,
+    ResourcePage,
+    ResourceType,
+    Topic,
+)
+from website.files import file_extension
+from website.localized_relations import localize_live_pages
+
+PAGE_SIZE = 24
+FEED_SIZE = 50
+MAX_QUERY_LENGTH = 200
+MAX_VALUES_PER_FILTER = 50
+SORTS = {
+    "newest": _("Newest first"),
+    "oldest": _("Oldest first"),
+    "title": _("Title"),
+}
+DEFAULT_SORT = "newest"
+
+# Query parameters the library understands; anything else (tracking tags…) is ignored.
+FILTER_PARAMS = ("type", "topic", "programme", "region", "country", "language", "year")
+FACET_LABELS = {
+    "type": _("Type"),
+    "topic": _("Topic"),
+    "programme": _("Programme"),
+    "region": _("Region"),
+    "country": _("Country"),
+    "language": _("Language of the files"),
+    "year": _("Year"),
+}
+TAXONOMIES = {"type": ResourceType, "topic": Topic, "region": Region}
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    param: str
+    label: str
+    options: list[FacetOption]
+
+    @property
+    def selected(self):
+        return [option for option in self.options if option.selected]
+
+
+@dataclass
+class LibraryResult:
+    """What a library search found: one page of publications and the facets around it."""
+
+    items: list
+    total: int
+    page_number: int
+    num_pages: int
+    page_size: int
+    sort: str
+    query: str
+    filters: dict
+    facets: list[Facet]
+    errors: list[str] = field(default_factory=list)
+    page_not_found: bool = False
+
+    @property
+    def status_code(self):
+        if self.errors:
+            return 400
+        return 404 if self.page_not_found else 200
+
+    @property
+    def is_filtered(self):
+        return bool(self.query or any(self.filters.values()))
+
+    @property
+    def has_previous(self):
+        return 1 < self.page_number <= self.num_pages
+
+    @property
+    def has_next(self):
+        return self.page_number < self.num_pages
+
+
+def _getlist(params, name):
+    if hasattr(params, "getlist"):
+        return params.getlist(name)
+    value = params.get(name, [])
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def _sort_key(text):
+    return unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().casefold()
+
+
+def _private_collections_q(prefix):
+    """Rows whose document is in a collection with view restrictions (or below one)."""
+    q = Q()
+    for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
+        q |= Q(**{f"{prefix}__path__startswith": path})
+    return q
+
+
+def public_files(queryset, private=None):
+    """File rows whose document an anonymous visitor may download.
+
+    `private` is the Q of `_private_collections_q`, when the caller already has it.
+    """
+    if private is None:
+        private = _private_collections_q("document__collection")
+    return queryset.exclude(private) if private else queryset
+
+
+def source_publications(library):
+    """The live, public publications in the source language: the library's one record."""
+    source = library.source_library() if library is not None else None
+    queryset = ResourcePage.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
+    if source is not None:
+        queryset = queryset.descendant_of(source)
+    return queryset
+
+
+class LibrarySearch:
+    """Parses the parameters once, then answers for results, facets and feeds."""
+
+    def __init__(self, params, library, locale=None):
+        self.library = library
+        self.locale = locale or Locale.get_active()
+        self.errors = []
+        self.base = source_publications(library)
+        self.private_files = _private_collections_q("document__collection")
+        self._load_options()
+        self.selected = {name: self._parse_filter(name, _getlist(params, name)) for name in FILTER_PARAMS}
+        self.query = self._parse_query(params)
+        self.sort = self._parse_sort(params)
+        self.page_param = params.get("page", "") if hasattr(params, "get") else ""
+
+    # Options and parameters ------------------------------------------------------------
+
+    def _load_options(self):
+        """Every option's value and label in the visitor's language: one query per kind."""
+        default = Locale.get_default()
+        self.options = {}
+        for name, model in TAXONOMIES.items():
+            rows = model.objects.filter(locale_id__in={default.pk, self.locale.pk})
+            by_key = {}
+            for row in rows:
+                entry = by_key.setdefault(row.translation_key, {"slug": row.slug, "order": row.sort_order})
+                if row.locale_id == default.pk:
+                    entry["source_id"] = row.pk
+                    entry.setdefault("label", row.name)
+                if row.locale_id == self.locale.pk:
+                    entry["label"] = row.name
+            self.options[name] = {
+                entry["slug"]: entry for entry in by_key.values() if "source_id" in entry and "label" in entry
+            }
+        self.options["programme"] = self._programme_options(default)
+
+    def _programme_options(self, default):
+        from programmes.models import ProgrammePage
+
+        sources = {
+            page.translation_key: page
+            for page in ProgrammePage.objects.filter(locale=default).only("slug", "title", "translation_key")
+        }
+        labels = {}
+        translated = (
+            ProgrammePage.objects.filter(locale=self.locale, translation_key__in=list(sources))
+            .live()
+            .public()
+            .only("title", "translation_key")
+        )
+        for page in translated:
+            labels[page.translation_key] = page.title
+        return {
+            page.slug: {"key": page.translation_key, "label": labels.get(key, page.title), "order": 0}
+            for key, page in sources.items()
+        }
+
+    def _parse_filter(self, name, raw_values):
+        values = []
+        for raw in raw_values[:MAX_VALUES_PER_FILTER]:
+            value = raw.strip()
+            if not value:
+                continue
+            if name == "year":
+                if not value.isdigit() or not 1 <= int(value) <= 9999:
+                    self.errors.append(_("“%(value)s” is not a year.") % {"value": value[:40]})
+                    continue
+                value = str(int(value))
+            elif name == "country":
+                value = value.upper()
+                if value not in countries:
+                    self.errors.append(_("“%(value)s” is not a country code.") % {"value": value[:40]})
+                    continue
+            elif name == "language":
+                value = value.lower()
+                if value not in LANGUAGE_CODES:
+                    self.errors.append(_("“%(value)s” is not a language code.") % {"value": value[:40]})
+                    continue
+            elif value not in self.options[name]:
+                self.errors.append(
+                    _("There is no %(filter)s “%(value)s”.")
+                    % {"filter": str(FACET_LABELS[name]).lower(), "value": value[:40]}
+                )
+                continue
+            if value not in values:
+                values.append(value)
+        if len(raw_values) > MAX_VALUES_PER_FILTER:
+            self.errors.append(_("Too many values for one filter."))
+        return values
+
+    def _parse_query(self, params):
+        query = " ".join((params.get("q") or "").split()) if hasattr(params, "get") else ""
+        if len(query) > MAX_QUERY_LENGTH:
+            self.errors.append(
+                _("The search text is too long (at most %(count)s characters).") % {"count": MAX_QUERY_LENGTH}
+            )
+            query = query[:MAX_QUERY_LENGTH]
+        return query
+
+    def _parse_sort(self, params):
+        sort = (params.get("sort") or "").strip() if hasattr(params, "get") else ""
+        if not sort:
+            return DEFAULT_SORT
+        if sort not in SORTS:
+            self.errors.append(_("“%(value)s” is not a way to sort.") % {"value": sort[:40]})
+            return DEFAULT_SORT
+        return sort
+
+    # Filtering -------------------------------------------------------------------------
+
+    def _filter_q(self, name, values):
+        if name == "type":
+            return Q(resource_type__slug__in=values)
+        if name in ("topic", "region"):
+            through = ResourcePage.topics.through if name == "topic" else ResourcePage.regions.through
+            related = "topic" if name == "topic" else "region"
+            keys = [self.options[name][slug]["source_id"] for slug in values]
+            return Q(pk__in=through.objects.filter(**{f"{related}_id__in": keys}).values("resourcepage_id"))
+        if name == "programme":
+            keys = [self.options[name][slug]["key"] for slug in values]
+            through = ResourcePage.related_programmes.through
+            matching = through.objects.filter(programmepage__translation_key__in=keys)
+            return Q(pk__in=matching.values("resourcepage_id"))
+        if name == "country":
+            return Q(pk__in=ResourceCountry.objects.filter(country__in=values).values("page_id"))
+        if name == "language":
+            files = public_files(ResourceFile.objects.filter(language__in=values), self.private_files)
+            return Q(pk__in=files.values("page_id"))
+        if name == "year":
+            return Q(publication_date__year__in=[int(value) for value in values])
+        raise ValueError(name)
+
+    def _text_q(self):
+        if not self.query:
+            return Q()
+        text = self.query
+        # Titles and summaries match in any language the publication is live in.
+        translations = ResourcePage.objects.live().filter(
+            Q(title__icontains=text) | Q(summary__icontains=text)
+        )
+        identifiers = ResourceIdentifier.objects.filter(value__icontains=text)
+        return (
+            Q(title__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(authors__icontains=text)
+            | Q(publisher__icontains=text)
+            | Q(pk__in=identifiers.values("page_id"))
+            | Q(translation_key__in=translations.values("translation_key"))
+        )
+
+    def filtered(self, *, exclude=None):
+        """Source publications matching every filter but `exclude`, and the text query."""
+        queryset = self.base.filter(self._text_q())
+        for name, values in self.selected.items():
+            if values and name != exclude:
+                queryset = queryset.filter(self._filter_q(name, values))
+        return queryset
+
+    def ordered(self, queryset):
+        if self.sort == "oldest":
+            return queryset.order_by("publication_date", "pk")
+        if self.sort == "title":
+            translated_title = (
+                ResourcePage.objects.filter(translation_key=OuterRef("translation_key"), locale=self.locale)
+                .live()
+                .values("title")[:1]
+            )
+            return queryset.annotate(
+                display_title=Lower(Coalesce(Subquery(translated_title), "title"))
+            ).order_by("display_title", "pk")
+        return queryset.order_by("-publication_date", "-pk")
+
+    # Facets ----------------------------------------------------------------------------
+
+    def facet_counts(self, name):
+        """{option value: number of publications} given every other filter."""
+        subset = self.filtered(exclude=name).values("pk")
+        if name == "type":
+            rows = (
+                self.filtered(exclude=name)
+                .order_by()
+                .values("resource_type__slug")
+                .annotate(n=Count("pk", distinct=True))
+            )
+            return {row["resource_type__slug"]: row["n"] for row in rows}
+        if name in ("topic", "region"):
+            through = ResourcePage.topics.through if name == "topic" else ResourcePage.regions.through
+            related = "topic" if name == "topic" else "region"
+            rows = (
+                through.objects.filter(resourcepage_id__in=subset)
+                .order_by()
+                .values(f"{related}__slug")
+                .annotate(n=Count("resourcepage_id", distinct=True))
+            )
+            return {row[f"{related}__slug"]: row["n"] for row in rows}
+        if name == "programme":
+            through = ResourcePage.related_programmes.through
+            rows = (
+                through.objects.filter(resourcepage_id__in=subset)
+                .order_by()
+                .values("programmepage__translation_key")
+                .annotate(n=Count("resourcepage_id", distinct=True))
+            )
+            by_key = {row["programmepage__translation_key"]: row["n"] for row in rows}
+            return {
+                slug: by_key[entry["key"]]
+                for slug, entry in self.options[name].items()
+                if entry["key"] in by_key
+            }
+        if name == "country":
+            rows = (
+                ResourceCountry.objects.filter(page_id__in=subset)
+                .order_by()
+                .values("country")
+                .annotate(n=Count("page_id", distinct=True))
+            )
+            return {row["country"]: row["n"] for row in rows}
+        if name == "language":
+            rows = (
+                public_files(ResourceFile.objects.filter(page_id__in=subset), self.private_files)
+                .order_by()
+                .values("language")
+                .annotate(n=Count("page_id", distinct=True))
+            )
+            return {row["language"]: row["n"] for row in rows}
+        if name == "year":
+            rows = (
+                self.filtered(exclude=name)
+                .order_by()
+                .annotate(year=ExtractYear("publication_date"))
+                .values("year")
+                .annotate(n=Count("pk", distinct=True))
+            )
+            return {str(row["year"]): row["n"] for row in rows}
+        raise ValueError(name)
+
+    def facet(self, name):
+        counts = self.facet_counts(name)
+        selected = self.selected[name]
+        values = set(counts) | set(selected)
+        if name in ("type", "topic", "region", "programme"):
+            known = self.options[name]
+            options = [
+                FacetOption(value, known[value]["label"], counts.get(value, 0), value in selected)
+                for value in values
+                if value in known
+            ]
+            options.sort(key=lambda o: (known[o.value]["order"], _sort_key(o.label)))
+        elif name == "country":
+            options = [FacetOption(v, countries.name(v), counts.get(v, 0), v in selected) for v in values]
+            options.sort(key=lambda o: _sort_key(o.label))
+        elif name == "language":
+            options = [FacetOption(v, str(language_name(v)), counts.get(v, 0), v in selected) for v in values]
+            options.sort(key=lambda o: _sort_key(o.label))
+        else:
+            options = [FacetOption(v, v, counts.get(v, 0), v in selected) for v in values]
+            options.sort(key=lambda o: -int(o.value))
+        return Facet(name, FACET_LABELS[name], options)
+
+    # Results ---------------------------------------------------------------------------
+
+    def result(self, *, page_size=PAGE_SIZE):
+        facets = [self.facet(name) for name in FILTER_PARAMS]
+        paginator = Paginator(self.ordered(self.filtered()), page_size, allow_empty_first_page=True)
+        page_not_found = False
+        page_number = 1
+        if self.page_param not in ("", None):
+            raw = str(self.page_param).strip()
+            if not raw.isdigit() or int(raw) < 1:
+                self.errors.append(_("“%(value)s” is not a page number.") % {"value": raw[:40]})
+            else:
+                page_number = int(raw)
+        if page_number > paginator.num_pages:
+            page_not_found = True
+            items = []
+        else:
+            items = describe_publications(
+                list(paginator.page(page_number).object_list), self.locale, self.private_files
+            )
+        return LibraryResult(
+            items=items,
+            total=paginator.count,
+            page_number=page_number,
+            num_pages=paginator.num_pages,
+            page_size=page_size,
+            sort=self.sort,
+            query=self.query,
+            filters={name: list(values) for name, values in self.selected.items()},
+            facets=facets,
+            errors=list(self.errors),
+            page_not_found=page_not_found,
+        )
+
+    def feed_items(self, limit=FEED_SIZE):
+        """The newest additions to the library (by first publication online) for a feed."""
+        newest = F("first_published_at").desc(nulls_last=True)
+        sources = list(self.filtered().order_by(newest, "-publication_date", "-pk")[:limit])
+        return describe_publications(sources, self.locale, self.private_files)
+
+
+def search_library(params, library, locale=None, *, page_size=PAGE_SIZE):
+    """One page of the library for these parameters: see `LibraryResult`."""
+    return LibrarySearch(params, library, locale).result(page_size=page_size)
+
+
+# Presenting publications -------------------------------------------------------------
+
+
+@dataclass
+class PublicationFile:
+    url: str
+    title: str
+    language: str
+    language_name: str
+    language_name_local: str
+    label: str
+    format: str
+    size: int | None
+    size_display: str
+
+
+@dataclass
+class PublicationItem:
+    """A publication as a list shows it: the page in the visitor's language, facts from the source."""
+
+    page: ResourcePage
+    source: ResourcePage
+    type_label: str
+    files: list[PublicationFile]
+
+    @property
+    def languages(self):
+        seen = []
+        for file in self.files:
+            if file.language not in [code for code, _name, _local in seen]:
+                seen.append((file.language, file.language_name, file.language_name_local))
+        return seen
+
+    @property
+    def only_language(self):
+        """The one language every file is in, when it is not the page's own."""
+        languages = self.languages
+        if len(languages) == 1 and languages[0][0] != self.page.locale.language_code:
+            return languages[0]
+        return None
+
+    @property
+    def year(self):
+        return self.source.publication_date.year
+
+
+def _file_size(document):
+    """The size stored at upload, else read from storage; never written back during a GET."""
+    if document.file_size is not None:
+        return document.file_size
+    try:
+        return document.file.size
+    except OSError:
+        return None
+
+
+def _files_by_page(page_ids, *, check_storage=False, private=None):
+    """Public file rows per page. `check_storage` also drops files missing from storage."""
+    rows = public_files(ResourceFile.objects.filter(page_id__in=page_ids), private).select_related("document")
+    by_page = {}
+    for row in rows.order_by("page_id", "sort_order", "pk"):
+        document = row.document
+        if not document.file or (check_storage and not document.file.storage.exists(document.file.name)):
+            continue  # never link to a file that is not there
+        size = _file_size(document)
+        by_page.setdefault(row.page_id, []).append(
+            PublicationFile(
+                url=document.url,
+                title=document.title,
+                language=row.language,
+                language_name=str(language_name(row.language)),
+                language_name_local=language_name_local(row.language),
+                label=row.label,
+                format=file_extension(document),
+                size=size,
+                size_display=filesizeformat(size) if size is not None else "",
+            )
+        )
+    return by_page
+
+
+def _type_labels(type_ids, locale):
+    types = ResourceType.objects.filter(
+        Q(pk__in=type_ids)
+        | Q(
+            locale=locale,
+            translation_key__in=ResourceType.objects.filter(pk__in=type_ids).values("translation_key"),
+        )
+    )
+    by_key = {}
+    labels = {}
+    for row in types:
+        if row.pk in type_ids:
+            labels[row.pk] = row
+        if row.locale_id == locale.pk:
+            by_key[row.translation_key] = row.name
+    return {pk: by_key.get(row.translation_key, row.name) for pk, row in labels.items()}
+
+
+def describe_publications(sources, locale, private_files=None):
+    """Source publications → items in `locale`, with their files and type. Five queries at most."""
+    if not sources:
+        return []
+    shown = localize_live_pages(sources, locale)
+    by_key = {page.translation_key: page for page in shown}
+    files = _files_by_page([source.pk for source in sources], private=private_files)
+    type_labels = _type_labels({source.resource_type_id for source in sources}, locale)
+    return [
+        PublicationItem(
+            page=by_key.get(source.translation_key, source),
+            source=source,
+            type_label=type_labels.get(source.resource_type_id, ""),
+            files=files.get(source.pk, []),
+        )
+        for source in sources
+    ]
+
+
+PROGRAMME_LIST_SIZE = 6
+
+
+def programme_publications(programme, limit=PROGRAMME_LIST_SIZE):
+    """The newest live, public publications that support `programme`, in its page's language.
+
+    Returns (items, more_url): `more_url` leads to the library filtered by the programme when
+    there are more than `limit`.
+    """
+    through = ResourcePage.related_programmes.through
+    linked = through.objects.filter(programmepage__translation_key=programme.translation_key)
+    sources = source_publications(None).filter(pk__in=linked.values("resourcepage_id"))
+    sources = list(sources.order_by("-publication_date", "-pk")[: limit + 1])
+    more_url = ""
+    if len(sources) > limit:
+        sources = sources[:limit]
+        more_url = _programme_library_url(programme)
+    return describe_publications(sources, programme.locale), more_url
+
+
+def _programme_library_url(programme):
+    from programmes.models import ProgrammePage
+    from resources.models import ResourceIndexPage
+
+    library = ResourceIndexPage.objects.filter(locale=programme.locale).live().public().first()
+    source = ProgrammePage.objects.filter(
+        translation_key=programme.translation_key, locale__language_code=settings.LANGUAGE_CODE
+    ).first()
+    if library is None or source is None:
+        return ""
+    return f"{library.url}?programme={source.slug}"
+
+
+def publication_details(page):
+    """Everything a publication's own page shows, with the facts read from the source page."""
+    from website.localized_relations import localize_all
+
+    source = page.facts
+    locale = page.locale
+    files = _files_by_page([source.pk], check_storage=True).get(source.pk, [])
+    type_label = _type_labels({source.resource_type_id}, locale).get(source.resource_type_id, "")
+    countries_seen = []
+    for row in source.countries.all():
+        if row.country.code not in [code for code, _name in countries_seen]:
+            countries_seen.append((row.country.code, row.country.name))
+    return {
+        "publication": PublicationItem(page=page, source=source, type_label=type_label, files=files),
+        "facts": source,
+        "resource_type_slug": source.resource_type.slug,
+        "topics": localize_all(source.topics.all(), locale),
+        "regions": localize_all(source.regions.all(), locale),
+        "countries": countries_seen,
+        "identifiers": [
+            {
+                "scheme": row.get_scheme_display(),
+                "value": row.value,
+                "language": str(language_name(row.language)) if row.language else "",
+            }
+            for row in source.identifiers.all()
+        ],
+        "programmes": localize_live_pages(source.related_programmes.all(), locale),
+        "library": page.get_parent(),
+    }

@@ -1,0 +1,84 @@
+"""The library page and its feeds: thin wrappers around resources.library."""
+
+import datetime
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.utils import feedgenerator
+from django.utils.http import urlencode
+
+from resources.library import DEFAULT_SORT, FILTER_PARAMS, SORTS, LibrarySearch
+
+
+def filter_querystring(filters, query):
+    """Filters and search text as a query string, e.g. for the feed link."""
+    pairs = [(name, value) for name in FILTER_PARAMS for value in filters.get(name, [])]
+    if query:
+        pairs.append(("q", query))
+    return urlencode(pairs)
+
+
+def active_filters(result):
+    """Each filter in use, with the query string that drops just that one."""
+    found = []
+    for facet in result.facets:
+        for option in facet.selected:
+            remaining = dict(result.filters)
+            remaining[facet.param] = [value for value in remaining[facet.param] if value != option.value]
+            query = filter_querystring(remaining, result.query)
+            if result.sort != DEFAULT_SORT:
+                query = f"{query}&sort={result.sort}" if query else f"sort={result.sort}"
+            found.append({"facet": facet.label, "option": option.label, "remove_query": query})
+    return found
+
+
+def library_page(request, library):
+    result = LibrarySearch(request.GET, library, library.locale).result()
+    feed_query = filter_querystring(result.filters, result.query)
+    response = library.render(
+        request,
+        context_overrides={
+            "library": result,
+            "sorts": list(SORTS.items()),
+            "active_filters": active_filters(result),
+            "feed_url": library.url
+            + library.reverse_subpage("feed_view")
+            + (f"?{feed_query}" if feed_query else ""),
+        },
+    )
+    response.status_code = result.status_code
+    return response
+
+
+def library_feed(request, library):
+    """RSS 2.0: the publications most recently added, for these filters, in this language."""
+    search = LibrarySearch(request.GET, library, library.locale)
+    if search.errors:
+        return HttpResponseBadRequest(
+            "\n".join(str(error) for error in search.errors), content_type="text/plain; charset=utf-8"
+        )
+    items = search.feed_items()
+    library_url = library.get_full_url(request)
+    query = filter_querystring(search.selected, search.query)
+    feed = feedgenerator.Rss201rev2Feed(
+        title=f"{library.title} · {settings.WAGTAIL_SITE_NAME}",
+        link=library_url + (f"?{query}" if query else ""),
+        description=library.introduction or library.title,
+        language=library.locale.language_code,
+        feed_url=request.build_absolute_uri(),
+    )
+    for item in items:
+        url = item.page.get_full_url(request)
+        feed.add_item(
+            title=item.page.title,
+            link=url,
+            description=item.page.summary,
+            unique_id=url,
+            unique_id_is_permalink=True,
+            pubdate=item.source.first_published_at
+            or datetime.datetime.combine(item.source.publication_date, datetime.time(), tzinfo=datetime.UTC),
+            categories=[item.type_label] if item.type_label else None,
+        )
+    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response

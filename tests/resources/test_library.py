@@ -1,0 +1,305 @@
+"""The library's search (resources/library.py) through the page visitors use."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
+
+from resources.factories import (
+    DocumentFactory,
+    ResourceFileFactory,
+    ResourceIdentifierFactory,
+    ResourcePageFactory,
+)
+from resources.library import PAGE_SIZE, search_library
+from resources.models import ResourceCountry, ResourceFile, ResourcePage
+from tests.resources.conftest import make_publication, translate_publication
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(library_tree):
+    """Five publications across two types, two topics, a region, countries and file languages."""
+    en = library_tree["en"]
+    t = library_tree["taxonomy"]
+    library, programme = en["library"], en["programme"]
+    pubs = {
+        "manual-th": make_publication(
+            library,
+            title="Community manual",
+            resource_type=t["manual"],
+            files=("th",),
+            topics=[t["criminalisation"]],
+            regions=[t["africa"]],
+            countries=["TH"],
+            publication_date=datetime.date(2013, 1, 1),
+        ),
+        "manual-multi": make_publication(
+            library,
+            title="Protection manual",
+            resource_type=t["manual"],
+            files=("en", "fr", "es", "sw"),
+            topics=[t["criminalisation"], t["public-policies"]],
+            countries=["KE", "TH"],
+            programmes=[programme],
+            publication_date=datetime.date(2009, 6, 1),
+        ),
+        "report-2013": make_publication(
+            library,
+            title="Focus 2013",
+            resource_type=t["report"],
+            files=("en", "es"),
+            topics=[t["public-policies"]],
+            programmes=[programme],
+            publication_date=datetime.date(2013, 3, 1),
+        ),
+        "report-2017": make_publication(
+            library,
+            title="Focus 2017",
+            resource_type=t["report"],
+            files=("en", "es"),
+            topics=[t["public-policies"]],
+            regions=[t["africa"]],
+            publication_date=datetime.date(2017, 10, 10),
+        ),
+        "report-2022": make_publication(
+            library,
+            title="Worldwide growth",
+            resource_type=t["report"],
+            files=("es",),
+            countries=["CO"],
+            publication_date=datetime.date(2022, 1, 1),
+        ),
+    }
+    return {"tree": library_tree, "library": library, **pubs}
+
+
+def search(catalogue, query="", locale="en"):
+    return search_library(QueryDict(query), catalogue["library"], Locale.objects.get(language_code=locale))
+
+
+def titles(result):
+    return sorted(item.source.title for item in result.items)
+
+
+def counts(result, param):
+    facet = next(f for f in result.facets if f.param == param)
+    return {option.value: option.count for option in facet.options}
+
+
+def test_facet_counts_cover_every_publication(catalogue):
+    result = search(catalogue)
+    assert result.total == 5
+    assert counts(result, "type") == {"manual": 2, "report": 3}
+    assert counts(result, "topic") == {"criminalisation": 2, "public-policies": 3}
+    assert counts(result, "region") == {"africa": 2}
+    assert counts(result, "country") == {"TH": 2, "KE": 1, "CO": 1}
+    assert counts(result, "language") == {"en": 3, "es": 4, "fr": 1, "sw": 1, "th": 1}
+    assert counts(result, "year") == {"2009": 1, "2013": 2, "2017": 1, "2022": 1}
+    assert counts(result, "programme") == {"legal-advocacy": 2}
+
+
+def test_each_facet_counts_given_the_other_filters_and_agrees_with_the_results(catalogue):
+    result = search(catalogue, "type=report&year=2013")
+    assert titles(result) == ["Focus 2013"]
+    # A facet's own selection does not narrow its counts; the other filters do.
+    assert counts(result, "type") == {"manual": 1, "report": 1}
+    assert counts(result, "year") == {"2013": 1, "2017": 1, "2022": 1}
+    assert counts(result, "language") == {"en": 1, "es": 1}
+    for facet in result.facets:
+        for option in facet.options:
+            if option.value not in result.filters[facet.param]:
+                narrowed = search(catalogue, f"type=report&year=2013&{facet.param}={option.value}")
+                if facet.param in ("type", "year"):
+                    continue  # OR within a facet: adding a value widens
+                assert narrowed.total == option.count, (facet.param, option.value)
+
+
+def test_combined_filters_and_or_within_a_facet(catalogue):
+    assert titles(search(catalogue, "type=manual&topic=public-policies")) == ["Protection manual"]
+    assert titles(search(catalogue, "country=th&language=th")) == ["Community manual"]
+    assert titles(search(catalogue, "year=2013&year=2022")) == [
+        "Community manual",
+        "Focus 2013",
+        "Worldwide growth",
+    ]
+    assert titles(search(catalogue, "programme=legal-advocacy&region=africa")) == []
+    assert titles(search(catalogue, "q=focus&type=report")) == ["Focus 2013", "Focus 2017"]
+
+
+def test_free_text_matches_identifiers_and_translated_titles(catalogue):
+    ResourceIdentifierFactory(page=catalogue["report-2017"], scheme="un-symbol", value="A/RES/53/144")
+    assert titles(search(catalogue, "q=53/144")) == ["Focus 2017"]
+    translate_publication(catalogue["report-2022"], "fr", "Essor mondial des politiques", "Résumé")
+    assert titles(search(catalogue, "q=essor", locale="fr")) == ["Worldwide growth"]
+    assert search(catalogue, "q=essor", locale="fr").items[0].page.title == "Essor mondial des politiques"
+
+
+def test_sorting(catalogue):
+    def order(query):
+        return [item.source.title for item in search(catalogue, query).items]
+
+    assert order("") == [
+        "Worldwide growth",
+        "Focus 2017",
+        "Focus 2013",
+        "Community manual",
+        "Protection manual",
+    ]
+    assert order("sort=oldest")[0] == "Protection manual"
+    assert order("sort=title") == sorted(order("sort=title"), key=str.lower)
+
+
+def test_filters_work_in_every_locale_with_labels_in_that_language(client, catalogue):
+    translate_publication(catalogue["manual-th"], "fr", "Manuel communautaire", "Un manuel en thaï.")
+    french_library = catalogue["tree"]["fr"]["library"]
+    response = client.get(french_library.url + "?type=manual&topic=criminalisation")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Manuel communautaire" in html  # translated page shown
+    assert "Protection manual" in html and 'class="badge" lang="en"' in html  # untranslated, with badge
+    assert "Focus 2013" not in html
+    assert "Politiques publiques" in html and "Afrique" in html and "Thaïlande" in html
+    spanish = search(catalogue, "type=manual", locale="es")
+    assert spanish.total == 2
+    assert {o.label for o in spanish.facets[0].options} == {"Manual de protección", "Informe"}
+
+
+def test_library_page_is_a_plain_get_form_with_labelled_controls(client, catalogue):
+    response = client.get(catalogue["library"].url + "?type=manual")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response["Cache-Control"].startswith("public") and not response.cookies
+    assert '<form class="library-filters" method="get"' in html
+    assert html.count("<fieldset") == html.count("<legend>")
+    assert 'name="type" value="manual" checked' in html
+    import re
+
+    for control_id in re.findall(r'<(?:input|select)[^>]* id="([^"]+)"', html):
+        assert f'for="{control_id}"' in html, control_id
+    assert 'rel="alternate" type="application/rss+xml"' in html and "feed/?type=manual" in html
+
+
+MALFORMED = [
+    ("page=abc", 400, "is not a page number"),
+    ("page=0", 400, "is not a page number"),
+    ("page=-3", 400, "is not a page number"),
+    ("page=99999", 404, "There is no page 99999"),
+    ("year=-1", 400, "is not a year"),
+    ("year=20x5", 400, "is not a year"),
+    ("type=unknown-type", 400, "unknown-type"),
+    ("topic=%00%ff", 400, "There is no"),
+    ("country=XX", 400, "is not a country code"),
+    ("language=klingon", 400, "is not a language code"),
+    ("sort=random", 400, "is not a way to sort"),
+    ("q=" + "x" * 500, 400, "too long"),
+    ("utm_source=newsletter&foo=bar", 200, "5 publications"),
+    ("type=&year=", 200, "5 publications"),
+]
+
+
+def test_malformed_parameters_get_a_clear_answer_never_a_500(client, catalogue):
+    for query, status, message in MALFORMED:
+        response = client.get(catalogue["library"].url + "?" + query)
+        assert response.status_code == status, query
+        assert message in response.content.decode(), query
+        feed = client.get(catalogue["library"].url + "feed/?" + query)
+        # A feed has no pages: it refuses only what would change its items.
+        assert feed.status_code == (400 if status == 400 and not query.startswith("page") else 200), query
+
+
+def test_pagination_edges(client, library_tree):
+    library = library_tree["en"]["library"]
+    kind = library_tree["taxonomy"]["report"]
+    for number in range(PAGE_SIZE + 1):
+        ResourcePageFactory(parent=library, title=f"Report {number:02d}", resource_type=kind)
+    first = client.get(library.url)
+    assert first.status_code == 200
+    assert first.content.decode().count('class="card"') == PAGE_SIZE
+    assert 'rel="next" href="?page=2"' in first.content.decode()
+    last = client.get(library.url + "?page=2")
+    assert last.status_code == 200 and last.content.decode().count('class="card"') == 1
+    assert 'rel="prev"' in last.content.decode() and 'rel="next"' not in last.content.decode()
+    assert client.get(library.url + "?page=3").status_code == 404
+    # An empty result is a normal page 1, not a missing page.
+    empty = client.get(library.url + "?year=1900")
+    assert empty.status_code == 200 and "No publication matches" in empty.content.decode()
+
+
+def test_drafts_private_pages_and_private_files_stay_out_of_lists_and_counts(client, catalogue):
+    library = catalogue["library"]
+    kind = catalogue["tree"]["taxonomy"]["manual"]
+    draft = ResourcePageFactory(parent=library, title="Secret draft", resource_type=kind, live=False)
+    ResourceFileFactory(page=draft, language="ru")
+    private = ResourcePageFactory(parent=library, title="Restricted manual", resource_type=kind)
+    ResourceFileFactory(page=private, language="ru")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    hidden = Collection.get_first_root_node().add_child(name="Board papers")
+    CollectionViewRestriction.objects.create(collection=hidden, restriction_type="login")
+    ResourceFileFactory(
+        page=catalogue["report-2022"], language="ar", document=DocumentFactory(collection=hidden)
+    )
+
+    result = search(catalogue)
+    assert result.total == 5
+    assert counts(result, "type") == {"manual": 2, "report": 3}
+    assert "ru" not in counts(result, "language") and "ar" not in counts(result, "language")
+    assert search(catalogue, "language=ar").total == 0
+    html = client.get(library.url).content.decode()
+    assert "Secret draft" not in html and "Restricted manual" not in html
+    page_html = client.get(catalogue["report-2022"].url).content.decode()
+    assert "العربيّة" not in page_html and "/documents/" in page_html
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def grow_library(library, taxonomy, programme, count):
+    """`count` publications with files, countries and taxonomy, made in bulk for speed."""
+    kinds = [taxonomy["manual"], taxonomy["report"]]
+    topics = [taxonomy["criminalisation"], taxonomy["public-policies"]]
+    document = DocumentFactory()
+    for number in range(count):
+        page = ResourcePageFactory(parent=library, resource_type=kinds[number % 2])
+        page.topics.add(topics[number % 2])
+        page.regions.add(taxonomy["africa"])
+        page.related_programmes.add(programme)
+        ResourceFile.objects.bulk_create(
+            [ResourceFile(page=page, document=document, language=code) for code in ("en", "fr", "th")]
+        )
+        ResourceCountry.objects.bulk_create(
+            [ResourceCountry(page=page, country=code) for code in ("TH", "KE")]
+        )
+
+
+def test_query_count_does_not_grow_with_the_number_of_publications(client, library_tree):
+    en, fr = library_tree["en"], library_tree["fr"]
+    taxonomy = library_tree["taxonomy"]
+    urls = [
+        en["library"].url,
+        fr["library"].url + "?type=manual&topic=criminalisation&language=th&country=TH&sort=title",
+        en["library"].url + "?q=publication&year=2005&region=africa&programme=legal-advocacy&page=1",
+        en["library"].url + "feed/?type=report",
+        fr["programme"].url,
+    ]
+    grow_library(en["library"], taxonomy, en["programme"], 10)
+    [count_queries(client, url) for url in urls]  # warm per-process caches
+    before = [count_queries(client, url) for url in urls]
+    grow_library(en["library"], taxonomy, en["programme"], 290)
+    assert ResourcePage.objects.live().count() == 300
+    after = [count_queries(client, url) for url in urls]
+    assert after == before
+    # Absolute ceilings (measured: 38, 36, 33, 22, 23), so a new N+1 anywhere fails the suite.
+    assert after[0] <= 38, after  # the library: 7 facets, options, results, files, types
+    assert after[1] <= 36, after  # French, every facet filtered, sorted by translated title
+    assert after[2] <= 33, after  # text search with filters
+    assert after[3] <= 22, after  # the feed
+    assert after[4] <= 23, after  # a programme page listing its publications

@@ -1,0 +1,80 @@
+"""The library's RSS feeds and the links to them."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from tests.resources.conftest import make_publication, translate_publication
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def feed_catalogue(library_tree):
+    en, t = library_tree["en"], library_tree["taxonomy"]
+    library = en["library"]
+    manual = make_publication(
+        library, title="Protection manual", resource_type=t["manual"], files=("en", "fr")
+    )
+    translate_publication(manual, "fr", "Manuel de protection", "Un manuel pour se protéger.")
+    make_publication(
+        library, title="Focus report", resource_type=t["report"], publication_date=datetime.date(2017, 10, 10)
+    )
+    draft = make_publication(library, title="Unpublished draft", resource_type=t["manual"])
+    draft.unpublish()
+    private = make_publication(library, title="Members-only manual", resource_type=t["manual"])
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    return library_tree
+
+
+def parse_feed(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    channel = root.find("channel")
+    for required in ("title", "link", "description"):
+        assert channel.findtext(required), required
+    items = channel.findall("item")
+    for item in items:
+        for required in ("title", "link", "guid", "pubDate", "description"):
+            assert item.findtext(required), required
+        assert item.findtext("link").startswith("http")
+    return channel, items
+
+
+def test_feed_lists_new_publications_in_the_library_language(client, feed_catalogue):
+    channel, items = parse_feed(client.get(feed_catalogue["fr"]["library"].url + "feed/"))
+    assert channel.findtext("language") == "fr"
+    titles = [item.findtext("title") for item in items]
+    assert sorted(titles) == ["Focus report", "Manuel de protection"]
+    manual = next(item for item in items if item.findtext("title") == "Manuel de protection")
+    assert manual.findtext("category") == "Manuel"
+    assert "/fr/" in manual.findtext("link")
+
+
+def test_filtered_feed_matches_the_filtered_library_and_is_linked_from_its_head(client, feed_catalogue):
+    library = feed_catalogue["en"]["library"]
+    html = client.get(library.url + "?type=manual&q=protection").content.decode()
+    assert (
+        f'<link rel="alternate" type="application/rss+xml" title="New publications matching these filters · Resources" '
+        f'href="{library.url}feed/?type=manual&amp;q=protection">' in html
+    )
+    _channel, items = parse_feed(client.get(library.url + "feed/?type=manual&q=protection"))
+    assert [item.findtext("title") for item in items] == ["Protection manual"]
+
+
+def test_drafts_and_private_publications_never_reach_a_feed(client, feed_catalogue):
+    for language in ("en", "fr", "es"):
+        response = client.get(feed_catalogue[language]["library"].url + "feed/?type=manual")
+        body = response.content.decode()
+        parse_feed(response)
+        assert "Unpublished draft" not in body and "Members-only manual" not in body
+
+
+def test_feed_refuses_malformed_filters_with_a_message(client, feed_catalogue):
+    response = client.get(feed_catalogue["en"]["library"].url + "feed/?type=nonsense&year=-1")
+    assert response.status_code == 400
+    assert "nonsense" in response.content.decode() and "is not a year" in response.content.decode()
