@@ -1,0 +1,122 @@
+"""The done-when scenario, through the admin views a translator and a moderator use."""
+
+from urllib.parse import urlencode
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, Translation
+
+from programmes.models import ProgrammePage
+
+from .conftest import assert_refused, login
+
+pytestmark = pytest.mark.django_db
+
+FRENCH = {
+    "Promoting the EU Guidelines on human rights defenders": "Promouvoir les Orientations de l'UE",
+    "eu-guidelines": "orientations-ue",
+    "The EU has promised to protect defenders.": "L'UE a promis de protéger les défenseurs.",
+    "Why it matters": "Pourquoi c'est important",
+    "States must protect defenders.": "Les États doivent protéger les défenseurs.",
+}
+
+
+def submit_for_translation(client, user, page, language):
+    locale = Locale.objects.get(language_code=language)
+    response = login(client, user).post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [locale.pk]}
+    )
+    assert response.status_code == 302
+    return ProgrammePage.objects.get(translation_key=page.translation_key, locale=locale)
+
+
+def fill_segments(client, page, translations):
+    translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
+    for segment in StringSegment.objects.filter(source=translation.source).select_related("string"):
+        value = translations[segment.string.data]
+        response = client.put(
+            reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+            urlencode({"value": value}),
+            content_type="application/x-www-form-urlencoded",
+        )
+        assert response.status_code in (200, 201), response.content
+    return translation
+
+
+def test_french_translator_translates_submits_and_a_moderator_publishes(client, users, roles, eu_guidelines):
+    french = submit_for_translation(client, users["editor"], eu_guidelines, "fr")
+    assert not french.live  # a new translation of a live page waits for review
+
+    login(client, users["translator-fr"])
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk]))
+    assert response.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in response.templates]
+    fill_segments(client, french, FRENCH)
+
+    # The segment editor's "Publish" is refused to a translator.
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[french.pk]), {"action": "publish"})
+    assert_refused(response)
+    french.refresh_from_db()
+    assert not french.live
+
+    response = client.post(reverse("translation_submit_for_review", args=[french.pk]))
+    assert response.status_code == 302
+    french.refresh_from_db()
+    assert french.workflow_in_progress
+    assert not french.live
+    assert french.get_latest_revision().as_object().title == FRENCH[eu_guidelines.title]
+
+    # Neither the English source nor the Spanish tree is the French translator's.
+    spanish_programme = roles["es"]["programme"]
+    for page in (eu_guidelines, spanish_programme):
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert_refused(response)
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[page.pk]), {"title": "Hacked", "slug": page.slug}
+        )
+        assert_refused(response)
+        assert Page.objects.get(pk=page.pk).get_latest_revision_as_object().title != "Hacked"
+
+    # The moderator approves; the translation goes live.
+    login(client, users["moderator"])
+    task_state = french.current_workflow_task_state
+    response = client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[french.pk, "approve", task_state.pk]),
+        {"comment": ""},
+    )
+    assert response.status_code in (200, 302)
+    french.refresh_from_db()
+    assert french.live
+    assert french.title == FRENCH[eu_guidelines.title]
+    client.logout()
+    html = client.get(french.url).content.decode()
+    assert "L&#x27;UE a promis de protéger les défenseurs." in html or "L'UE a promis" in html
+    assert "Les États doivent protéger les défenseurs." in html
+
+
+def test_a_translator_cannot_submit_another_languages_translation(client, users, roles, eu_guidelines):
+    spanish = submit_for_translation(client, users["editor"], eu_guidelines, "es")
+    response = login(client, users["translator-fr"]).post(
+        reverse("translation_submit_for_review", args=[spanish.pk])
+    )
+    assert_refused(response)
+    assert not Page.objects.get(pk=spanish.pk).workflow_in_progress
+
+
+def test_submit_for_review_is_post_only_and_404s_for_non_translations(client, users, roles):
+    login(client, users["translator-fr"])
+    french_home = roles["fr"]["home"]  # copied without wagtail-localize: no Translation record
+    url = reverse("translation_submit_for_review", args=[french_home.pk])
+    assert client.get(url).status_code == 405
+    assert client.post(url).status_code == 404
+    assert client.post(reverse("translation_submit_for_review", args=[999999])).status_code == 404
+
+
+def test_a_new_translation_of_a_live_page_does_not_go_live_by_itself(client, users, eu_guidelines, roles):
+    assert eu_guidelines.live
+    for language in ("fr", "es"):
+        translation = submit_for_translation(client, users["editor"], eu_guidelines, language)
+        assert not translation.live
+        client.logout()
+        assert client.get(f"/{language}/index-{language}/orientations-ue/").status_code == 404

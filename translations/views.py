@@ -1,0 +1,110 @@
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
+from wagtail_localize.views import edit_translation
+
+from .permissions import user_scope
+from .status import STATUS_LABELS, language_summaries, source_locale, translation_statuses
+
+
+class StatusFilterForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("Any status")), *STATUS_LABELS.items()],
+    )
+
+    def __init__(self, *args, locales, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", gettext_lazy("All languages"))] + [
+            (locale.language_code, locale.get_display_name()) for locale in locales
+        ]
+
+
+class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
+    """Every translation and where it stands, filtered by language and status."""
+
+    template_name = "translations/status_report.html"
+    page_title = gettext_lazy("Translation status")
+    header_icon = "site"
+    paginate_by = 50
+
+    def get_form(self, locales):
+        data = self.request.GET.copy()
+        if "language" not in data:
+            # A translator starts with their own language.
+            scope = user_scope(self.request.user)
+            own = [locale for locale in locales if scope.locale_ids and locale.pk in scope.locale_ids]
+            if len(own) == 1:
+                data["language"] = own[0].language_code
+        return StatusFilterForm(data, locales=locales)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        locales = list(Locale.objects.exclude(pk=source_locale().pk).order_by("language_code"))
+        form = self.get_form(locales)
+        rows = []
+        if form.is_valid():
+            rows = translation_statuses(
+                language_code=form.cleaned_data["language"] or None,
+                status=form.cleaned_data["status"] or None,
+            )
+        page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("p"))
+        query = self.request.GET.copy()
+        query.pop("p", None)
+        context.update(
+            form=form,
+            page_obj=page,
+            rows=page.object_list,
+            total=len(rows),
+            languages=language_summaries(rows),
+            status_labels=STATUS_LABELS,
+            query=query.urlencode(),
+        )
+        return context
+
+
+@require_POST
+def submit_for_review(request, page_id):
+    """Save a translated page's segments as a draft and start its review workflow.
+
+    wagtail-localize's segment editor only offers "Publish"; a translator, who
+    may not publish, needs this to hand a finished translation to a moderator.
+    """
+    page = get_object_or_404(Page, pk=page_id).specific
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is None:
+        raise Http404
+    if not edit_translation.user_can_edit_instance(request.user, page):
+        raise PermissionDenied
+    next_url = get_valid_next_url_from_request(request) or translation.get_target_instance_edit_url()
+    workflow = page.get_workflow()
+    if workflow is None:
+        messages.error(request, _("No review workflow covers this page: ask a moderator to publish it."))
+        return redirect(next_url)
+    try:
+        translation.save_target(user=request.user, publish=False)
+    except ValidationError:
+        messages.error(request, _("The translation could not be saved: check the highlighted segments."))
+        return redirect(next_url)
+    page = Page.objects.get(pk=page.pk).specific
+    if page.workflow_in_progress:
+        messages.success(request, _("The translation was updated; it is already waiting for review."))
+    else:
+        workflow.start(page, request.user)
+        messages.success(request, _("'%(title)s' was submitted for review.") % {"title": page.title})
+    return redirect(next_url)

@@ -1,0 +1,100 @@
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from laces.components import Component
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+from wagtail.models import Locale, TranslatableMixin
+
+from . import views
+from .permissions import user_can_change_in_locale, user_can_delete, user_scope
+from .status import language_summaries, translation_statuses
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("translation-status/", views.TranslationStatusReportView.as_view(), name="translation_status"),
+        path(
+            "translations/pages/<int:page_id>/submit-for-review/",
+            views.submit_for_review,
+            name="translation_submit_for_review",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_status_report_menu_item():
+    return MenuItem(
+        _("Translation status"),
+        reverse("translation_status"),
+        name="translation-status",
+        icon_name="site",
+        order=150,
+    )
+
+
+# Order -1: before wagtail-localize's own before_edit_snippet hook, which would
+# otherwise open its segment editor for any translated snippet.
+@hooks.register("before_edit_snippet", order=-1)
+def confine_snippet_editing_to_language(request, instance):
+    if not user_can_change_in_locale(request.user, instance):
+        raise PermissionDenied
+
+
+@hooks.register("before_create_snippet", order=-1)
+def confine_snippet_creation_to_language(request, model):
+    if not issubclass(model, TranslatableMixin):
+        return
+    code = request.GET.get("locale") or settings.LANGUAGE_CODE
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is not None and not user_scope(request.user).allows_locale(locale.pk):
+        raise PermissionDenied
+
+
+@hooks.register("before_delete_snippet", order=-1)
+def confine_snippet_deletion(request, instances):
+    if not user_can_delete(request.user) or not all(
+        user_can_change_in_locale(request.user, instance) for instance in instances
+    ):
+        raise PermissionDenied
+
+
+def _submit_button(page, user, next_url=None):
+    # Only on translations, for those who may edit them; the view checks again.
+    if page.locale_id is None or not user_scope(user).allows_locale(page.locale_id):
+        return
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return
+    url = reverse("translation_submit_for_review", args=[page.pk])
+    yield Button(
+        _("Submit translation for review"),
+        url,
+        icon_name="resubmit",
+        priority=65,
+        attrs={"data-controller": "w-action", "data-action": "w-action#post", "data-w-action-url-value": url},
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_submit_button(page, user, view_name=None, next_url=None):
+    yield from _submit_button(page, user, next_url)
+
+
+class TranslationStatusPanel(Component):
+    name = "translation_status"
+    template_name = "translations/dashboard_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        return {
+            "languages": language_summaries(translation_statuses()),
+            "report_url": reverse("translation_status"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_status_panel(request, panels):
+    panels.append(TranslationStatusPanel())
