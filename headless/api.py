@@ -1,0 +1,21 @@
+"""The one API: Wagtail's v3 instance plus the routers a decoupled front end needs.
+
+Importing this module (website/urls.py does) mounts everything on
+`/api/v3/`, so a single OpenAPI document describes it all.
+"""
+
+from wagtail.api.v3.urls import api
+
+from headless.routers import library, navigation, preview, route, site
+from headless.visibility import patch_v3_pages_queryset
+from headless.write_guard import refuse_writes_to_translations
+
+patch_v3_pages_queryset()
+api.add_decorator(refuse_writes_to_translations, mode="operation")
+api.add_router("/route/", route.router)
+api.add_router("/navigation/", navigation.router)
+api.add_router("/site/", site.router)
+api.add_router("/preview/", preview.router)
+api.add_router("/library/", library.router)
+
+__all__ = ["api"]

@@ -1,0 +1,61 @@
+"""The pieces of a page a front end needs besides its fields: breadcrumbs and translations.
+
+In the spirit of plone.restapi's `@breadcrumbs` and `@translations` components.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from wagtail.models import Locale, Page, Site
+
+from headless.visibility import public_pages
+from website.languages import language_name
+
+CONTENT_LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def breadcrumbs(page, request):
+    """From the home page down to `page` itself; one query."""
+    # From depth 2, the home page: the tree root above it is not a page visitors see.
+    paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth)]
+    ancestors = sorted(Page.objects.filter(path__in=paths), key=lambda ancestor: ancestor.depth)
+    return [
+        {"id": item.pk, "title": item.title, "url": item.get_url(request) if item.pk else None}
+        for item in [*ancestors, page]
+    ]
+
+
+def translations(page, request):
+    """Each live, public translation of `page` (itself included); two queries."""
+    if not page.pk:  # a new page, previewed before its first save
+        return []
+    queryset = public_pages(Page.objects.filter(translation_key=page.translation_key)).select_related(
+        "locale"
+    )
+    found = {item.locale.language_code: item for item in queryset}
+    return [
+        {
+            "language": code,
+            "language_name": language_name(code),
+            "id": found[code].pk,
+            "title": found[code].title,
+            "url": found[code].get_url(request),
+        }
+        for code in CONTENT_LANGUAGES
+        if code in found
+    ]
+
+
+def locale_for(language):
+    """The Locale of a content language, or a 404 naming the languages there are."""
+    if language not in CONTENT_LANGUAGES:
+        raise Http404(f"Unknown language {language!r}; use one of {', '.join(CONTENT_LANGUAGES)}.")
+    return Locale.objects.get(language_code=language)
+
+
+def home_page(request, locale):
+    """The site's home page in `locale`, if it is live and public."""
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    home = public_pages(Page.objects.filter(translation_key=site.root_page.translation_key, locale=locale))
+    return home.select_related("locale").first()

@@ -1,0 +1,88 @@
+"""HTTP behaviour of everything under /api/: language, caching, CORS and error bodies."""
+
+import hashlib
+from http import HTTPStatus
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
+
+API_PREFIX = "/api/"
+CORS_ALLOWED_METHODS = "GET, HEAD, OPTIONS, POST, PATCH, DELETE"
+CORS_ALLOWED_HEADERS = "Authorization, Content-Type, If-None-Match"
+CORS_MAX_AGE = "86400"
+
+
+class ApiHttpMiddleware:
+    """Make /api/ responses cacheable, conditional, CORS-aware and problem+json on error.
+
+    - API output never depends on the Accept-Language header: the language of
+      content comes from its path or a `locale` parameter, so one cached
+      response serves every visitor. The source language is active instead.
+    - Anonymous GETs that PublicCacheMiddleware marked public get a strong
+      ETag, and `If-None-Match` answers 304 Not Modified.
+    - CORS headers only for origins listed in CORS_ALLOWED_ORIGINS (none by default).
+    - Every error is `application/problem+json` (RFC 9457), including Django's
+      own 404 for unknown API URLs and 405s.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith(API_PREFIX):
+            return self.get_response(request)
+        translation.activate(settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        origin = self.allowed_origin(request)
+        if request.method == "OPTIONS" and request.headers.get("Access-Control-Request-Method"):
+            response = HttpResponse(status=204)
+            if origin:
+                response["Access-Control-Allow-Methods"] = CORS_ALLOWED_METHODS
+                response["Access-Control-Allow-Headers"] = CORS_ALLOWED_HEADERS
+                response["Access-Control-Max-Age"] = CORS_MAX_AGE
+        else:
+            response = self.get_response(request)
+            response = self.as_problem(response)
+            if getattr(request, "headless_no_store", False):
+                response["Cache-Control"] = "private, no-store"
+            response = self.conditional(request, response)
+            # Token holders may get drafts at the same URL: caches must keep them apart.
+            patch_vary_headers(response, ["Authorization"])
+        if settings.CORS_ALLOWED_ORIGINS:
+            patch_vary_headers(response, ["Origin"])
+        if origin:
+            response["Access-Control-Allow-Origin"] = origin
+            response["Access-Control-Expose-Headers"] = "ETag"
+        return response
+
+    @staticmethod
+    def allowed_origin(request):
+        origin = request.headers.get("Origin")
+        return origin if origin and origin in settings.CORS_ALLOWED_ORIGINS else None
+
+    @staticmethod
+    def as_problem(response):
+        if response.status_code < 400 or response.get("Content-Type", "").startswith(PROBLEM_JSON):
+            return response
+        problem = problem_response(status=response.status_code)
+        for header in ("Allow", "Cache-Control", "WWW-Authenticate"):
+            if response.has_header(header):
+                problem[header] = response[header]
+        return problem
+
+    @staticmethod
+    def conditional(request, response):
+        cacheable = (
+            request.method in ("GET", "HEAD")
+            and response.status_code == HTTPStatus.OK
+            and "public" in response.get("Cache-Control", "")
+            and not response.streaming
+        )
+        if not cacheable:
+            return response
+        if not response.has_header("ETag"):
+            response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        return get_conditional_response(request, etag=response["ETag"], response=response)

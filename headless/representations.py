@@ -1,0 +1,172 @@
+"""How page fields reach API v3 clients: images, documents, page links, rich text, StreamFields.
+
+Registered on v3's read schema generator (`read_generator`), so every page
+type's `api_fields` use them. Rich text and StreamField values are rendered in
+the page's own language: see `headless.page_language` for the upstream gap.
+"""
+
+from typing import Any
+
+from django.db.models import ForeignKey
+from ninja import Schema
+from pydantic.fields import FieldInfo
+from wagtail.api.rich_text import APIRichText
+from wagtail.api.v3.schemas.generators import read as read_generators
+from wagtail.documents import get_document_model
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.rich_text import features as feature_registry
+
+from headless.page_language import in_page_language
+from headless.visibility import is_document_public, is_public
+from website.files import describe_file
+
+RENDITION_WIDTHS = (480, 960, 1440)
+
+
+class RenditionSchema(Schema):
+    url: str
+    width: int
+    height: int
+
+
+class ImageSchema(Schema):
+    id: int
+    title: str
+    alt: str
+    credit: str
+    width: int
+    height: int
+    renditions: list[RenditionSchema]
+
+
+class DocumentSchema(Schema):
+    id: int
+    title: str
+    url: str
+    format: str
+    size: int | None
+    size_display: str
+
+
+class PageLinkSchema(Schema):
+    id: int
+    title: str
+    url: str
+    locale: str
+
+
+RENDITION_SPECS = [f"width-{width}|format-webp" for width in RENDITION_WIDTHS]
+
+
+def images_with_renditions(image_ids):
+    """{id: image} with the API's renditions prefetched: two queries for any number of images."""
+    images = get_image_model().objects.filter(pk__in=set(image_ids) - {None})
+    return {image.pk: image for image in images.prefetch_renditions(*RENDITION_SPECS)}
+
+
+def image_representation(image, *, alt=None):
+    """An image as WebP renditions at a few widths, for `srcset`, with its alt text."""
+    specs = RENDITION_SPECS
+    renditions = image.get_renditions(*specs)
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": image.alt_text if alt is None else alt,
+        "credit": image.credit,
+        "width": image.width,
+        "height": image.height,
+        "renditions": [
+            {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+            for rendition in (renditions[spec] for spec in specs)
+        ],
+    }
+
+
+def document_representation(document):
+    """A document with its URL, format and size; None if its collection is private."""
+    if not is_document_public(document):
+        return None
+    return {"id": document.pk, "title": document.title, "url": document.url, **describe_file(document)}
+
+
+def page_link_representation(page, language=None):
+    """A linked page in `language` where a live, public translation exists; None if not public."""
+    if page is None:
+        return None
+    if language and page.locale.language_code != language:
+        translated = (
+            Page.objects.filter(translation_key=page.translation_key, locale__language_code=language)
+            .live()
+            .select_related("locale")
+            .first()
+        )
+        page = translated if translated is not None and is_public(translated) else page
+    if not is_public(page):
+        return None
+    return {"id": page.pk, "title": page.title, "url": page.url, "locale": page.locale.language_code}
+
+
+def _language_of(obj):
+    locale = getattr(obj, "locale", None)
+    return locale.language_code if locale is not None else None
+
+
+def _foreign_key_schema(generator, field):
+    related = field.related_model
+    name = field.name
+    if issubclass(related, get_image_model()):
+        schema, represent = ImageSchema, lambda obj, value: image_representation(value)
+    elif issubclass(related, get_document_model()):
+        schema, represent = DocumentSchema, lambda obj, value: document_representation(value)
+    elif issubclass(related, Page):
+        schema = PageLinkSchema
+
+        def represent(obj, value):
+            return page_link_representation(value, _language_of(obj))
+    else:
+        return _default_foreign_key_schema(generator, field)
+
+    def resolve(obj, context):
+        value = getattr(obj, name)
+        return None if value is None else represent(obj, value)
+
+    return schema | None, None, staticmethod(resolve)
+
+
+def _rich_text_schema(generator, field):
+    name = field.name
+    features = field.features if field.features is not None else feature_registry.get_default_features()
+
+    def resolve(obj, context):
+        value = getattr(obj, name)
+        if value is None:
+            return None
+        request = context.get("request")
+        output_format = APIRichText.resolve_format(request.GET.get("rich_text_format") if request else None)
+        with in_page_language(obj):
+            return APIRichText.serialize(value, format=output_format, features=field.features)
+
+    default = FieldInfo(default=None, json_schema_extra={"x-rich-text-features": features})
+    return str | None, default, staticmethod(resolve)
+
+
+def _stream_field_schema(generator, field):
+    name = field.name
+
+    def resolve(obj, context):
+        value = getattr(obj, name)
+        with in_page_language(obj):
+            return value.stream_block.get_api_representation(value, context)
+
+    return list[Any], [], staticmethod(resolve)
+
+
+_default_foreign_key_schema = read_generators.foreign_key_schema
+
+
+def register():
+    read_generators.read_generator.register_field_schema(ForeignKey, _foreign_key_schema)
+    read_generators.read_generator.register_field_schema(RichTextField, _rich_text_schema)
+    read_generators.read_generator.register_field_schema(StreamField, _stream_field_schema)

@@ -1,0 +1,157 @@
+"""GET library/?locale=fr&type=…&topic=…: the resource library's list with its facet counts.
+
+Runs the library's own search module (resources/library.py) with the same
+parameters as the HTML library page, so both give the same publications,
+totals and counts. Labels are in the language asked for.
+"""
+
+from django.conf import settings
+from django.http import Http404, HttpRequest
+from django.utils import translation
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from wagtail.api.v3.auth import AllowAnonymous
+
+from headless.components import locale_for
+from headless.schemas import ContentLanguage
+from headless.visibility import public_pages, with_live_ancestors
+from resources.library import MAX_QUERY_LENGTH, SORTS, LibrarySearch
+from resources.models import ResourceIndexPage
+
+router = Router(tags=["library"])
+
+
+class LibraryParams(Schema):
+    locale: ContentLanguage = settings.LANGUAGE_CODE
+    q: str = Field("", max_length=MAX_QUERY_LENGTH * 2, description="Search text")
+    type: list[str] = Field([], description="Resource type slugs")
+    topic: list[str] = Field([], description="Topic slugs")
+    programme: list[str] = Field([], description="Programme slugs (source language)")
+    region: list[str] = Field([], description="Region slugs")
+    country: list[str] = Field([], description="ISO 3166 country codes")
+    language: list[str] = Field([], description="ISO 639-1 codes of the files' languages")
+    year: list[str] = Field([], description="Publication years")
+    sort: str = Field("", description=f"One of {', '.join(SORTS)}")
+    page: str = Field("", description="Page number, from 1")
+
+
+class FacetOptionSchema(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class FacetSchema(Schema):
+    param: str
+    label: str
+    options: list[FacetOptionSchema]
+
+
+class PublicationFileSchema(Schema):
+    url: str
+    title: str
+    language: str
+    language_name: str
+    language_name_local: str
+    label: str
+    format: str
+    size: int | None
+    size_display: str
+
+
+class PublicationSchema(Schema):
+    id: int
+    title: str
+    summary: str
+    url: str | None
+    locale: str
+    type: str
+    year: int
+    publication_date: str
+    publication_date_precision: str
+    files: list[PublicationFileSchema]
+
+
+class LibraryPageSchema(Schema):
+    id: int
+    title: str
+    url: str | None
+
+
+class LibrarySchema(Schema):
+    locale: str
+    library: LibraryPageSchema
+    total: int
+    page: int
+    num_pages: int
+    page_size: int
+    sort: str
+    query: str
+    filters: dict[str, list[str]]
+    facets: list[FacetSchema]
+    items: list[PublicationSchema]
+
+
+def publication(item, request):
+    return {
+        "id": item.page.pk,
+        "title": item.page.title,
+        "summary": item.page.summary,
+        "url": item.page.get_url(request),
+        "locale": item.page.locale.language_code,
+        "type": item.type_label,
+        "year": item.year,
+        "publication_date": item.source.publication_date.isoformat(),
+        "publication_date_precision": item.source.publication_date_precision,
+        "files": [vars(file) for file in item.files],
+    }
+
+
+@router.get(
+    "/",
+    response=LibrarySchema,
+    url_name="headless_library",
+    summary="Resource library: filtered list and facet counts",
+    description=(
+        "The same filters, results and counts as the HTML library page in that language. Several "
+        "values of one filter are combined with OR, different filters with AND. Unknown filter values "
+        "give 400 with the reasons in `errors`; a page past the last gives 404."
+    ),
+    operation_id="library",
+    auth=[AllowAnonymous()],
+)
+def library(request: HttpRequest, params: Query[LibraryParams]):
+    locale = locale_for(params.locale)
+    page = public_pages(ResourceIndexPage.objects.filter(locale=locale)).select_related("locale").first()
+    if page is None:
+        raise Http404(f"The site has no public resource library in {params.locale!r}.")
+    with translation.override(params.locale):
+        search = LibrarySearch(request.GET, page, locale)
+        # Never list a publication below an unpublished section, whatever the HTML page does.
+        search.base = with_live_ancestors(search.base)
+        result = search.result()
+        if result.errors:
+            raise HttpError(400, " ".join(str(error) for error in result.errors))
+        if result.page_not_found:
+            raise Http404(f"There is no page {result.page_number} of this list.")
+        return {
+            "locale": params.locale,
+            "library": {"id": page.pk, "title": page.title, "url": page.get_url(request)},
+            "total": result.total,
+            "page": result.page_number,
+            "num_pages": result.num_pages,
+            "page_size": result.page_size,
+            "sort": result.sort,
+            "query": result.query,
+            "filters": result.filters,
+            "facets": [
+                {
+                    "param": facet.param,
+                    "label": str(facet.label),
+                    "options": [vars(option) for option in facet.options],
+                }
+                for facet in result.facets
+            ],
+            "items": [publication(item, request) for item in result.items],
+        }

@@ -1,0 +1,67 @@
+"""GET site/: the frame around every page (plone.restapi's `@site`); public, unlike v3's sites/."""
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import Router, Schema
+from wagtail.api.v3.auth import AllowAnonymous
+from wagtail.models import Page, Site
+
+from headless.components import CONTENT_LANGUAGES
+from headless.visibility import public_pages
+from website.languages import language_name
+from website.models import OrganisationSettings
+
+router = Router(tags=["site"])
+
+
+class LanguageSchema(Schema):
+    code: str
+    name: str
+    home_url: str | None
+
+
+class OrganisationSchema(Schema):
+    name: str
+    contact_email: str
+    postal_address: str
+
+
+class SiteInfoSchema(Schema):
+    name: str
+    default_language: str
+    languages: list[LanguageSchema]
+    organisation: OrganisationSchema
+
+
+@router.get(
+    "/",
+    response=SiteInfoSchema,
+    url_name="headless_site",
+    summary="Site name, languages, footer and contact data",
+    operation_id="site",
+    auth=[AllowAnonymous()],
+)
+def site_info(request: HttpRequest):
+    site = Site.find_for_request(request)
+    homes = {}
+    if site is not None:
+        queryset = public_pages(Page.objects.filter(translation_key=site.root_page.translation_key))
+        homes = {home.locale.language_code: home for home in queryset.select_related("locale")}
+    organisation = OrganisationSettings.load(request_or_site=request)
+    return {
+        "name": (site.site_name if site is not None else "") or settings.WAGTAIL_SITE_NAME,
+        "default_language": settings.LANGUAGE_CODE,
+        "languages": [
+            {
+                "code": code,
+                "name": language_name(code),
+                "home_url": homes[code].get_url(request) if code in homes else None,
+            }
+            for code in CONTENT_LANGUAGES
+        ],
+        "organisation": {
+            "name": organisation.organisation_name,
+            "contact_email": organisation.contact_email,
+            "postal_address": organisation.postal_address,
+        },
+    }

@@ -1,0 +1,156 @@
+import pytest
+from wagtail.models import Collection, CollectionViewRestriction
+
+from resources.factories import DocumentFactory, ResourceFileFactory
+from resources.library import LibrarySearch
+from tests.headless.conftest import make_private
+from tests.resources.conftest import make_publication, translate_publication
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def shelf(library_tree):
+    """Two public publications, one hidden each way, and a file in a private collection."""
+    en = library_tree["en"]
+    t = library_tree["taxonomy"]
+    manual = make_publication(
+        en["library"],
+        title="Protection manual",
+        slug="protection-manual",
+        resource_type=t["manual"],
+        topics=[t["criminalisation"]],
+        regions=[t["africa"]],
+        countries=["KE"],
+        programmes=[en["programme"]],
+        files=("en", "fr"),
+    )
+    translate_publication(manual, "fr", "Manuel de protection", "Pour les défenseurs.")
+    report = make_publication(
+        en["library"], title="Annual report", slug="annual-report", resource_type=t["report"], files=("en",)
+    )
+    draft = make_publication(en["library"], title="Draft", slug="draft", resource_type=t["manual"])
+    draft.unpublish()
+    private = make_publication(en["library"], title="Private", slug="private", resource_type=t["manual"])
+    make_private(private)
+    board = Collection.get_first_root_node().add_child(name="Board")
+    CollectionViewRestriction.objects.create(collection=board, restriction_type="login")
+    ResourceFileFactory(
+        page=report, language="es", document=DocumentFactory(collection=board, filename="s.pdf")
+    )
+    return {"manual": manual, "report": report, "draft": draft, "private": private}
+
+
+def test_library_in_french_matches_the_html_page(client, library_tree, shelf):
+    library = library_tree["fr"]["library"]
+
+    data = client.get("/api/v3/library/", {"locale": "fr", "type": "manual"}).json()
+    html = client.get(library.url, {"type": "manual"}).content.decode()
+    expected = LibrarySearch({"type": ["manual"]}, library, library.locale).result()
+
+    assert data["total"] == expected.total == 1
+    assert [item["title"] for item in data["items"]] == ["Manuel de protection"]
+    assert "Manuel de protection" in html and "Annual report" not in html
+    item = data["items"][0]
+    assert item["url"].startswith("/fr/")
+    assert item["type"] == "Manuel"
+    assert [(f["language"], f["format"]) for f in item["files"]] == [("en", "PDF"), ("fr", "PDF")]
+    assert all(f["size"] > 0 and f["url"].startswith("/documents/") for f in item["files"])
+    facets = {facet["param"]: facet for facet in data["facets"]}
+    assert facets["type"]["label"] == "Type"
+    assert {o["value"]: (o["label"], o["count"], o["selected"]) for o in facets["type"]["options"]} == {
+        "manual": ("Manuel", 1, True),
+        "report": ("Rapport", 1, False),
+    }
+
+
+def test_hidden_publications_and_private_files_are_not_counted(client, library_tree, shelf):
+    data = client.get("/api/v3/library/", {"locale": "en"}).json()
+
+    assert data["total"] == 2
+    assert {item["title"] for item in data["items"]} == {"Protection manual", "Annual report"}
+    languages = {
+        o["value"]: o["count"] for o in next(f for f in data["facets"] if f["param"] == "language")["options"]
+    }
+    assert languages == {"en": 2, "fr": 1}  # the Spanish file is in a private collection
+    assert "s.pdf" not in str(data)
+    type_counts = {o["value"]: o["count"] for o in data["facets"][0]["options"]}
+    assert type_counts == {"manual": 1, "report": 1}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"type": "nonsense"},
+        {"year": "19x5"},
+        {"page": "abc"},
+        {"sort": "random"},
+        {"country": "ZZ"},
+        {"locale": "de"},
+    ],
+)
+def test_bad_filters_are_4xx_problems(client, library_tree, shelf, params):
+    response = client.get("/api/v3/library/", params)
+
+    assert response.status_code in (400, 422)
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_page_past_the_end_is_404(client, library_tree, shelf):
+    assert client.get("/api/v3/library/", {"page": "9"}).status_code == 404
+
+
+def test_publication_page_exposes_files_and_translated_taxonomy(client, library_tree, shelf):
+    french = shelf["manual"].get_translation(library_tree["fr"]["library"].locale)
+
+    page = client.get("/api/v3/route/", {"path": french.url}).json()["page"]
+
+    publication = page["publication"]
+    assert publication["type"] == {"slug": "manual", "label": "Manuel"}
+    assert publication["topics"] == [{"slug": "criminalisation", "label": "Criminalisation"}]
+    assert publication["regions"] == [{"slug": "africa", "label": "Afrique"}]
+    assert publication["countries"] == [{"code": "KE", "name": "Kenya"}]
+    assert [card["title"] for card in publication["programmes"]] == ["Plaidoyer juridique"]
+    # In French; capitalised or not depending on which catalogue (Django's or ours) names it.
+    assert [(f["language"], f["language_name"].casefold()) for f in publication["files"]] == [
+        ("en", "anglais"),
+        ("fr", "français"),
+    ]
+
+
+def test_route_resolves_the_library_page_but_not_its_feed(client, library_tree):
+    library = library_tree["fr"]["library"]
+
+    page = client.get("/api/v3/route/", {"path": library.url})
+    feed = client.get("/api/v3/route/", {"path": f"{library.url}feed/"})
+
+    assert page.status_code == 200
+    assert page.json()["page"]["meta"]["type"] == "resources.ResourceIndexPage"
+    assert feed.status_code == 404
+
+
+def test_library_runs_a_bounded_number_of_queries_whatever_the_number_of_publications(client, library_tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    en = library_tree["en"]
+    t = library_tree["taxonomy"]
+
+    def add(number):
+        for _ in range(number):
+            make_publication(
+                en["library"], resource_type=t["manual"], topics=[t["criminalisation"]], files=("en", "fr")
+            )
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v3/library/", {"locale": "fr"}).status_code == 200
+        return len(queries)
+
+    add(1)
+    count()
+    before = count()
+    add(4)
+    after = count()
+    assert after == before
+    assert after <= 40, after
