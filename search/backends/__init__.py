@@ -1,0 +1,1 @@
+"""Search backends scoped to one content language (see search/conf.py)."""

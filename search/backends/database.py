@@ -1,0 +1,79 @@
+"""The database search backend for one content language.
+
+`BACKEND: "search.backends.database"` picks PostgreSQL full text (with the
+language's SEARCH_CONFIG) or SQLite FTS5, like modelsearch's own
+"modelsearch.backends.database", and scopes it to the LANGUAGE option.
+"""
+
+from django.db import connection
+
+from .scoping import LanguageScope, own_entries
+
+
+class ScopedIndexMixin:
+    """An index that holds only the live, public searchable pages of its backend's language."""
+
+    def add_items(self, model, objs):
+        keep, drop = self.backend.scope.split(model, objs)
+        for obj in drop:
+            self.delete_item(obj)
+        if keep:
+            super().add_items(model, keep)
+
+    def delete_stale_entries(self):
+        # A rebuild starts from nothing for this language (inside the rebuild's
+        # transaction), so pages that were unpublished or restricted since the
+        # last rebuild do not linger; other languages' rows are left alone.
+        if self.backend.scope.language is not None:
+            own_entries(self.entries, self.backend.scope.language).delete()
+        super().delete_stale_entries()
+
+
+class ScopedBackendMixin:
+    def __init__(self, params):
+        params = dict(params)
+        self.scope = LanguageScope(params.pop("LANGUAGE", None))
+        super().__init__(params)
+
+    @property
+    def language(self):
+        return self.scope.language
+
+
+def postgres_backend_class():
+    from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
+
+    class LanguagePostgresIndex(ScopedIndexMixin, PostgresIndex):
+        pass
+
+    class LanguagePostgresSearchBackend(ScopedBackendMixin, PostgresSearchBackend):
+        index_class = LanguagePostgresIndex
+
+    return LanguagePostgresSearchBackend
+
+
+def sqlite_backend_class():
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteIndex, SQLiteSearchBackend
+
+    class LanguageSQLiteIndex(ScopedIndexMixin, SQLiteIndex):
+        pass
+
+    class LanguageSQLiteSearchBackend(ScopedBackendMixin, SQLiteSearchBackend):
+        index_class = LanguageSQLiteIndex
+
+    return LanguageSQLiteSearchBackend
+
+
+_classes = {}
+
+
+def SearchBackend(params):  # noqa: N802 - modelsearch looks the backend up by this name
+    vendor = connection.vendor
+    if vendor not in _classes:
+        if vendor == "postgresql":
+            _classes[vendor] = postgres_backend_class()
+        elif vendor == "sqlite":
+            _classes[vendor] = sqlite_backend_class()
+        else:
+            raise NotImplementedError(f"No language search backend for the {vendor} database.")
+    return _classes[vendor](params)

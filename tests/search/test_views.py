@@ -1,0 +1,222 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from conftest import translate_page
+from programmes.factories import ProgrammePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pages(site_tree):
+    index = site_tree["en"]["index"]
+    desks = ProgrammePageFactory(
+        parent=index, title="Protection desks", summary="Local protection desks for defenders at risk."
+    )
+    french = translate_page(
+        desks,
+        "fr",
+        title="Bureaux de protection",
+        slug="bureaux",
+        summary="Des bureaux de protection locaux.",
+    )
+    return {"en": desks, "fr": french, "tree": site_tree}
+
+
+def test_results_are_in_the_visitors_language_with_highlight_and_noindex(client, pages):
+    response = client.get("/en/search/", {"q": "protection"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<meta name="robots" content="noindex">' in html
+    assert "Protection desks" in html
+    assert "Bureaux de protection" not in html
+    assert "<mark>protection</mark>" in html
+    french = client.get("/fr/search/", {"q": "protection"}).content.decode()
+    assert "Bureaux de protection" in french
+    assert "Protection desks" not in french
+
+
+def test_results_page_is_public_and_cookie_free(client, pages):
+    response = client.get("/en/search/", {"q": "protection"})
+    assert "public" in response["Cache-Control"]
+    assert not response.cookies
+
+
+def test_facets_show_counts_and_filter(client, pages):
+    response = client.get("/en/search/", {"q": "protection"})
+    outcome = response.context["outcome"]
+    facets = outcome.facets
+    assert facets[0].name == "type"
+    assert [(v.value, v.count) for v in facets[0].values] == [("programmepage", outcome.total)]
+    filtered = client.get("/en/search/", {"q": "protection", "type": "programmepage"})
+    assert filtered.context["outcome"].total == outcome.total
+    other = client.get("/en/search/", {"q": "protection", "type": "resourcepage"})
+    assert other.context["outcome"].total == 0
+
+
+def test_pagination(client, pages):
+    index = pages["tree"]["en"]["index"]
+    for number in range(25):
+        ProgrammePageFactory(parent=index, title=f"Shelter {number}", slug=f"shelter-{number}")
+    first = client.get("/en/search/", {"q": "shelter"}).context["outcome"]
+    second = client.get("/en/search/", {"q": "shelter", "page": 2}).context["outcome"]
+    assert (first.total, first.page_count, len(first.hits), len(second.hits)) == (25, 2, 20, 5)
+    assert not {hit.page.pk for hit in first.hits} & {hit.page.pk for hit in second.hits}
+
+
+def test_query_count_is_bounded(client, pages):
+    index = pages["tree"]["en"]["index"]
+    for number in range(30):
+        ProgrammePageFactory(parent=index, title=f"Shelter {number}", slug=f"shelter-{number}")
+    client.get("/en/search/", {"q": "shelter"})  # warm Wagtail's site and locale caches
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/search/", {"q": "shelter"}).status_code == 200
+    assert len(queries) <= 20
+
+
+def test_promotion_and_popular_queries(client, pages):
+    query = Query.get("desks")
+    SearchPromotion.objects.create(query=query, page=pages["en"], sort_order=0, description="")
+    response = client.get("/fr/search/", {"q": "desks"})
+    # Promoted for the query in every language, shown in the visitor's language.
+    assert [hit.page.pk for hit in response.context["outcome"].promotions] == [pages["fr"].pk]
+    client.get("/en/search/", {"q": "Desks"})
+    assert Query.objects.get(query_string="desks").daily_hits.get().hits == 2
+
+
+def test_suggestions_json(client, pages):
+    data = client.get("/fr/search/suggest/", {"q": "bure"}).json()
+    assert [item["title"] for item in data["suggestions"]] == ["Bureaux de protection"]
+    assert client.get("/en/search/suggest/", {"q": ""}).json()["suggestions"] == []
+
+
+def test_form_works_without_javascript_and_loads_external_script(client, pages):
+    html = client.get("/en/search/").content.decode()
+    assert 'method="get"' in html and 'name="q"' in html
+    assert "search/suggest.js" in html
+    assert "<script>" not in html
+
+
+def test_private_and_draft_pages_never_returned(client, pages):
+    from wagtail.models import PageViewRestriction
+
+    index = pages["tree"]["en"]["index"]
+    draft = ProgrammePageFactory(parent=index, title="Secret shelter", slug="secret", live=False)
+    draft.save_revision()
+    private = ProgrammePageFactory(parent=index, title="Hidden shelter", slug="hidden")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    html = client.get("/en/search/", {"q": "shelter"}).content.decode()
+    assert "Secret shelter" not in html and "Hidden shelter" not in html
+    api = client.get("/api/v3/search/", {"q": "shelter", "locale": "en"}).json()
+    assert api["results"] == []
+
+
+BAD_QUERIES = [
+    "",
+    "x" * 10_000,
+    '"unbalanced quote',
+    '"protection desks"',
+    "protection AND desks OR NOT -x",
+    "'; DROP TABLE wagtailcore_page; --",
+    "1' OR '1'='1",
+    "protection\x00\x01\x1b[31m",
+    "NEAR(protection desks) * ^ : ~",
+    "((((",
+    "A/RES/53/144",
+    "ACHPR/Res.69(XXXV)04",
+    "\u202eprotection",
+]
+
+
+@pytest.mark.parametrize("query", BAD_QUERIES)
+def test_bad_queries_get_a_normal_page(client, pages, query):
+    response = client.get("/en/search/", {"q": query})
+    assert response.status_code == 200
+    assert len(response.context["outcome"].query) <= 200
+    assert client.get("/api/v3/search/", {"q": query, "locale": "en"}).status_code == 200
+    assert client.get("/en/search/suggest/", {"q": query}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"type": "nosuchtype"},
+        {"year": "abc"},
+        {"page": "-1"},
+        {"topic": "<script>"},
+        {"resource_type": "a b"},
+    ],
+)
+def test_malformed_facets_are_a_400(client, pages, params):
+    assert client.get("/en/search/", {"q": "protection", **params}).status_code == 400
+    assert client.get("/api/v3/search/", {"q": "protection", "locale": "en", **params}).status_code == 400
+
+
+def test_unknown_but_wellformed_facet_values_find_nothing(client, pages):
+    response = client.get("/en/search/", {"q": "protection", "topic": "no-such-topic", "year": 1999})
+    assert response.status_code == 200
+    assert response.context["outcome"].total == 0
+
+
+def test_api_returns_the_same_results_and_facets(client, pages):
+    api = client.get("/api/v3/search/", {"q": "protection", "locale": "fr"}).json()
+    page = client.get("/fr/search/", {"q": "protection"}).context["outcome"]
+    assert [r["id"] for r in api["results"]] == [hit.page.pk for hit in page.hits]
+    assert api["total"] == page.total
+    assert [f["name"] for f in api["facets"]] == [f.name for f in page.facets]
+    assert all(r["locale"] == "fr" for r in api["results"])
+    assert client.get("/api/v3/search/", {"q": "x", "locale": "de"}).status_code == 400
+
+
+@pytest.fixture
+def publications(home):
+    import datetime
+
+    from resources.factories import (
+        ResourceIndexPageFactory,
+        ResourcePageFactory,
+        ResourceTypeFactory,
+        TopicFactory,
+    )
+    from resources.models import ResourceIdentifier
+
+    library = ResourceIndexPageFactory(parent=home)
+    manual = ResourceTypeFactory(name="Manual", slug="manual")
+    report = ResourceTypeFactory(name="Report", slug="report")
+    policy = TopicFactory(name="Public policies", slug="public-policies")
+    first = ResourcePageFactory(
+        parent=library,
+        title="Shelter manual",
+        resource_type=manual,
+        publication_date=datetime.date(2019, 5, 1),
+    )
+    first.topics.set([policy])
+    ResourceIdentifier.objects.create(page=first, scheme="un-symbol", value="A/RES/53/144")
+    first.save_revision().publish()
+    second = ResourcePageFactory(
+        parent=library,
+        title="Shelter report",
+        resource_type=report,
+        publication_date=datetime.date(2021, 1, 1),
+    )
+    return {"manual": first, "report": second}
+
+
+def test_publication_facets_count_and_filter(client, publications):
+    outcome = client.get("/en/search/", {"q": "shelter"}).context["outcome"]
+    facets = {facet.name: {value.value: value.count for value in facet.values} for facet in outcome.facets}
+    assert facets["type"] == {"resourcepage": 2}
+    assert facets["resource_type"] == {"manual": 1, "report": 1}
+    assert facets["topic"] == {"public-policies": 1}
+    assert facets["year"] == {"2019": 1, "2021": 1}
+    for params in ({"resource_type": "manual"}, {"topic": "public-policies"}, {"year": 2019}):
+        filtered = client.get("/en/search/", {"q": "shelter", **params}).context["outcome"]
+        assert [hit.page.pk for hit in filtered.hits] == [publications["manual"].pk]
+
+
+def test_publication_found_by_identifier_and_taxonomy_label(client, publications):
+    for query in ("A/RES/53/144", "ARES53144", "public policies"):
+        outcome = client.get("/en/search/", {"q": query}).context["outcome"]
+        assert [hit.page.pk for hit in outcome.hits] == [publications["manual"].pk], query
