@@ -139,18 +139,18 @@ def test_french_translator_translates_the_page_and_submits_it_for_review(new_vis
             .last
         )
         segment.get_by_role("button", name=re.compile(r"^(Translate|Traduire)$")).click()
-        segment.locator("textarea").fill(translation)
-        segment.get_by_role("button", name=re.compile(r"^(Save|Enregistrer)$")).click()
+        # Once open, the segment has no Translate button: find it again by its one text area.
+        editing = page.locator("li").filter(has=page.locator("textarea")).last
+        editing.locator("textarea").fill(translation)
+        editing.get_by_role("button", name=re.compile(r"^(Save|Enregistrer)$")).click()
         page.get_by_text(translation, exact=True).wait_for()
 
     # Submitted for review, not published: a translator cannot publish.
     footer = page.locator("footer")
     assert footer.get_by_role("button", name=re.compile("Publish|Publier")).count() == 0
-    submit = footer.get_by_role("button", name=re.compile(r"^(Submit to|Soumettre)"))
-    if not submit.first.is_visible():
-        footer.locator("[data-w-dropdown-target='toggle']").last.click()
-    submit.first.click()
+    page.get_by_role("button", name="Soumettre la traduction à relecture").click()
     page.wait_for_load_state()
+    assert "soumis" in page.locator(".messages").inner_text()
 
     with orm():
         french = Page.objects.get(pk=french.pk)

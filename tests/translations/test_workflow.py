@@ -52,6 +52,9 @@ def test_french_translator_translates_submits_and_a_moderator_publishes(client, 
     response = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk]))
     assert response.status_code == 200
     assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in response.templates]
+    # The editor's own footer offers only "Publish": the translator's way on is this form.
+    submit_url = reverse("translation_submit_for_review", args=[french.pk])
+    assert f'action="{submit_url}"' in response.content.decode()
     fill_segments(client, french, FRENCH)
 
     # The segment editor's "Publish" is refused to a translator.
