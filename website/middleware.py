@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import HttpResponseBadRequest, QueryDict
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control
 
@@ -90,3 +91,30 @@ class NoIndexMiddleware:
         ):
             response.setdefault("X-Robots-Tag", "noindex, nofollow")
         return response
+
+
+class NulCharacterMiddleware:
+    """Keep NUL characters (U+0000) in URLs away from the database.
+
+    PostgreSQL cannot store or compare text containing NUL: a `%00` that reached
+    a slug or title lookup would be a DataError, a server error. In the path it
+    is a 400; in query parameters it never means anything, so it is dropped
+    there (free-text queries then search what is left). Innermost, so that
+    the API's middleware turns the 400 into problem+json.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info:
+            return HttpResponseBadRequest(
+                "Bad request: the address contains a NUL character.", content_type="text/plain"
+            )
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+            cleaned._mutable = False
+            request.GET = cleaned
+        return self.get_response(request)

@@ -18,3 +18,17 @@ def test_public_pages_are_cacheable_and_set_no_cookie(client, site_tree):
 def test_logged_in_responses_are_private(admin_client, site_tree):
     response = admin_client.get(site_tree["en"]["programme"].url)
     assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("path", ["/en/a%00b/", "/api/v3/pages/%00/"])
+def test_a_nul_character_in_the_path_is_a_bad_request(client, site_tree, path):
+    response = client.get(path)
+    assert response.status_code == 400
+
+
+def test_nul_characters_in_query_parameters_are_dropped(client, site_tree):
+    # On PostgreSQL a NUL reaching a slug lookup would be a server error.
+    path = site_tree["en"]["programme"].url
+    with_nul = client.get("/api/v3/pages/find/", {"html_path": path + "\x00"})
+    assert with_nul.status_code == client.get("/api/v3/pages/find/", {"html_path": path}).status_code
+    assert client.get(site_tree["fr"]["index"].url, {"x\x00": "\x00"}).status_code == 200

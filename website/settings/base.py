@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "headless.middleware.ApiHttpMiddleware",  # sees PublicCacheMiddleware's Cache-Control
     "website.middleware.PublicCacheMiddleware",
+    "website.middleware.NulCharacterMiddleware",  # innermost: its 400s pass through the API's middleware
 ]
 
 ROOT_URLCONF = "website.urls"
