@@ -57,6 +57,7 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     @property
     def featured_programme_cards(self):

@@ -62,6 +62,7 @@ class ProgrammeIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("programme index page")
+        verbose_name_plural = _("programme index pages")
 
     def live_programmes(self):
         return ProgrammePage.objects.child_of(self).live().public().select_related("locale")
@@ -187,6 +188,7 @@ class ProgrammePage(BasePage):
 
     class Meta:
         verbose_name = _("programme page")
+        verbose_name_plural = _("programme pages")
 
     def clean(self):
         super().clean()

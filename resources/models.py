@@ -104,6 +104,7 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("resource library")
+        verbose_name_plural = _("resource libraries")
 
     def source_library(self):
         """The library in the source language, whose publications carry the facts."""

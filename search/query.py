@@ -13,9 +13,11 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
@@ -190,13 +192,11 @@ def build_facets(ids, data, locale):
     counts = {row["content_type"]: row["n"] for row in rows}
     type_facet = Facet("type", str(_("Content type")))
     for model in searchable_models():
-        from django.contrib.contenttypes.models import ContentType
-
         count = counts.get(ContentType.objects.get_for_model(model).pk, 0)
         if count:
             slug = content_type_slug(model)
             type_facet.values.append(
-                FacetValue(slug, str(model._meta.verbose_name_plural), count, data.get("type") == slug)
+                FacetValue(slug, str(capfirst(model._meta.verbose_name_plural)), count, data.get("type") == slug)
             )
     facets.append(type_facet)
     resource_model = resource_page_model()
