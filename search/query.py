@@ -196,7 +196,9 @@ def build_facets(ids, data, locale):
         if count:
             slug = content_type_slug(model)
             type_facet.values.append(
-                FacetValue(slug, str(capfirst(model._meta.verbose_name_plural)), count, data.get("type") == slug)
+                FacetValue(
+                    slug, str(capfirst(model._meta.verbose_name_plural)), count, data.get("type") == slug
+                )
             )
     facets.append(type_facet)
     resource_model = resource_page_model()
