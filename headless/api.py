@@ -7,11 +7,12 @@ Importing this module (website/urls.py does) mounts everything on
 from wagtail.api.v3.urls import api
 
 from headless.routers import library, navigation, preview, route, site
-from headless.visibility import patch_v3_pages_queryset
+from headless.visibility import hide_redirects_to_hidden_pages, patch_v3_querysets
 from headless.write_guard import refuse_writes_to_translations
 
-patch_v3_pages_queryset()
+patch_v3_querysets()
 api.add_decorator(refuse_writes_to_translations, mode="operation")
+api.add_decorator(hide_redirects_to_hidden_pages, mode="operation")
 api.add_router("/route/", route.router)
 api.add_router("/navigation/", navigation.router)
 api.add_router("/site/", site.router)

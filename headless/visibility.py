@@ -1,16 +1,40 @@
 """What an anonymous API caller may see: live pages with no view restriction and no unpublished
-ancestor, documents outside restricted collections.
+ancestor, images and documents outside restricted collections, redirects to public targets.
 
-Workaround: API v3's public page queryset (`wagtail.api.querysets.get_public_pages_queryset`,
-used by `pages/`, `pages/{id}/` and `pages/find/`) keeps a live page whose
-parent or grandparent is unpublished, although the site no longer links to it.
-`patch_v3_pages_queryset` makes v3 use `public_pages` for anonymous callers;
-delete it when upstream excludes pages below unpublished ancestors.
+API responses to anonymous callers are shared through caches, so nothing here
+depends on the caller's session: a collection or page password entered in this
+browser opens nothing through the API.
+
+Workarounds for API v3, each patched in by `patch_v3_querysets` (called once
+the URLconf loads the API); delete each when upstream closes its gap:
+
+- Pages: v3's public page queryset (`wagtail.api.querysets.get_public_pages_queryset`,
+  used by `pages/`, `pages/{id}/` and `pages/find/`) keeps a live page whose
+  parent or grandparent is unpublished, although the site no longer links to it.
+- Images and documents: v3's `images/` and `documents/` querysets hide only the
+  collections whose restriction the request fails
+  (`wagtail.api.v3.permissions.get_restricted_collection_ids`), and a password
+  restriction passes once this browser's session entered the password: the
+  private document then reaches a shared cache. They also fetch each item's
+  collection with one query per item.
+- Redirects: v3's `redirects/`, `redirects/{id}/` and `redirects/find/` list every
+  redirect, including those leading to a draft or private page.
 """
 
+import functools
+
 from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from ninja.pagination import paginate
 from wagtail.api.v3 import querysets as v3_querysets
-from wagtail.models import Collection, Page
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.contrib.redirects.middleware import get_redirect
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, Page
 
 
 def unpublished_sections():
@@ -55,18 +79,21 @@ def get_pages_queryset(request, model=Page):
     return queryset
 
 
-def patch_v3_pages_queryset():
-    """Called once the URLconf loads the API: importing v3's page router builds its schemas."""
-    from wagtail.api.v3.routers import pages as v3_pages_router
+def restricted_collection_ids(request=None):
+    """Collections with a view restriction on themselves or an ancestor; two queries.
 
-    v3_pages_router.get_pages_queryset = get_pages_queryset
-
-
-def restricted_collection_ids():
-    """Collections with a view restriction on themselves or an ancestor; two queries."""
-    restricted_paths = list(
-        Collection.objects.filter(view_restrictions__isnull=False).values_list("path", flat=True)
-    )
+    With the `request` of a token holder, only those whose restriction the token's
+    user fails; password restrictions always count, the API having no session.
+    """
+    restrictions = CollectionViewRestriction.objects.select_related("collection")
+    if request is not None and request.user.is_authenticated:
+        restrictions = [
+            restriction
+            for restriction in restrictions.prefetch_related("groups")
+            if restriction.restriction_type == BaseViewRestriction.PASSWORD
+            or not restriction.accept_request(request)
+        ]
+    restricted_paths = [restriction.collection.path for restriction in restrictions]
     if not restricted_paths:
         return set()
     below = Q()
@@ -77,3 +104,73 @@ def restricted_collection_ids():
 
 def is_document_public(document):
     return document.collection_id not in restricted_collection_ids()
+
+
+def collection_items(model, request):
+    """Images or documents the caller may see, each with its collection and tags: constant queries."""
+    return (
+        model.objects.exclude(collection__in=restricted_collection_ids(request))
+        .select_related("collection")
+        .prefetch_related("tags")
+        .order_by("id")
+    )
+
+
+def visible_redirects(request, queryset=None):
+    """For anonymous callers, redirects to an external link or to a public page only."""
+    queryset = Redirect.objects.all() if queryset is None else queryset
+    if request.user.is_authenticated:
+        return queryset
+    return queryset.filter(Q(redirect_page__isnull=True) | Q(redirect_page__in=public_pages()))
+
+
+REDIRECTS_ROUTER = "wagtail.contrib.redirects.api.v3.router"
+
+
+def hide_redirects_to_hidden_pages(view_func):
+    """API-wide operation decorator: v3's redirect reads through `visible_redirects`."""
+    if view_func.__module__ != REDIRECTS_ROUTER:
+        return view_func
+    if view_func.__name__ == "list_redirects":
+        list_all = view_func.__wrapped__  # v3's view inside its pagination: a filtered, ordered queryset
+
+        @paginate(WagtailLimitOffsetPagination, pass_parameter="pagination_info")  # noqa: S106 not a password
+        def list_redirects(request, **kwargs):
+            return visible_redirects(request, list_all(request, **kwargs))
+
+        return functools.wraps(view_func)(list_redirects)
+    if view_func.__name__ == "get_redirect_detail":
+
+        @functools.wraps(view_func)
+        def get_redirect_detail(request, redirect_id):
+            return get_object_or_404(visible_redirects(request), pk=redirect_id)
+
+        return get_redirect_detail
+    if view_func.__name__ == "find_redirect":
+
+        @functools.wraps(view_func)
+        def find_redirect(request, id=None, html_path=None):  # noqa: A002 v3's parameter name
+            found = get_redirect(request, html_path) if html_path else None
+            if found is None and id:
+                found = Redirect.objects.filter(pk=id).first()
+            if found is None or not visible_redirects(request).filter(pk=found.pk).exists():
+                raise Http404(f"No {Redirect._meta.object_name} matches the given query.")
+            query = request.GET.copy()
+            query.pop("id", None)
+            query.pop("html_path", None)
+            url = reverse("wagtailapi_v3:detail_redirect", kwargs={"redirect_id": found.pk})
+            return redirect(f"{url}?{query.urlencode()}")
+
+        return find_redirect
+    return view_func
+
+
+def patch_v3_querysets():
+    """Called once the URLconf loads the API: importing v3's routers builds their schemas."""
+    from wagtail.api.v3.routers import pages as v3_pages_router
+    from wagtail.documents.api.v3 import router as v3_documents_router
+    from wagtail.images.api.v3 import router as v3_images_router
+
+    v3_pages_router.get_pages_queryset = get_pages_queryset
+    v3_documents_router.get_documents_queryset = functools.partial(collection_items, get_document_model())
+    v3_images_router.get_images_queryset = functools.partial(collection_items, get_image_model())

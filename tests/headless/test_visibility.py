@@ -2,12 +2,15 @@
 
 import pytest
 from django.core.files.base import ContentFile
+from django.urls import reverse
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Collection, CollectionViewRestriction
 
 from headless.visibility import is_document_public, public_pages
 from programmes.factories import ProgrammePageFactory
-from tests.headless.conftest import make_private
-from website.models import CustomDocument
+from tests.headless.conftest import bearer, make_private
+from website.factories import CustomDocumentFactory, CustomImageFactory
+from website.models import CustomDocument, User
 
 pytestmark = pytest.mark.django_db
 
@@ -102,9 +105,6 @@ def test_unpublished_translation_is_not_offered(client, site_tree):
 
 
 def test_a_token_holder_may_read_drafts_but_anonymous_callers_may_not(client, site_tree, hidden_tree):
-    from tests.headless.conftest import bearer
-    from website.models import User
-
     admin = User.objects.create_superuser("admin", "admin@example.org", "unused-password")
     draft = hidden_tree["draft"]
 
@@ -140,3 +140,108 @@ def test_documents_in_private_collections_never_reach_the_api(client, site_tree)
     assert body[0]["value"]["format"] == "PDF"
     assert body[1]["value"] is None
     assert "m.pdf" not in str(body)
+
+
+@pytest.fixture
+def private_collections():
+    """Public files next to files in a login-only collection, a collection inside it and a password one."""
+    root = Collection.get_first_root_node()
+    board = root.add_child(name="Board papers")
+    CollectionViewRestriction.objects.create(collection=board, restriction_type="login")
+    partners = root.add_child(name="Partners only")
+    password = CollectionViewRestriction.objects.create(
+        collection=partners, restriction_type="password", password="shared-secret"
+    )
+    collections = {
+        "public": root,
+        "login": board,
+        "nested": board.add_child(name="Minutes"),
+        "password": partners,
+    }
+    documents = {
+        case: CustomDocumentFactory(
+            title=f"Confidential {case}" if case != "public" else "Annual report", collection=c
+        )
+        for case, c in collections.items()
+    }
+    images = {
+        case: CustomImageFactory(
+            title=f"Confidential {case}" if case != "public" else "Campaign", collection=c
+        )
+        for case, c in collections.items()
+    }
+    return {"documents": documents, "images": images, "password_restriction": password}
+
+
+def enter_collection_password(client, document, restriction):
+    """What a browser does at /documents/<id>/<file>: the password form, then the document."""
+    response = client.post(
+        reverse("wagtaildocs_authenticate_with_password", args=[restriction.pk]),
+        {"password": "shared-secret", "return_url": document.url},
+    )
+    assert response.status_code == 302
+    assert client.get(document.url).status_code == 200  # the session now opens the collection
+
+
+@pytest.mark.parametrize("kind", ["documents", "images"])
+def test_private_collections_never_reach_anonymous_callers_even_after_a_password(
+    client, site_tree, private_collections, kind
+):
+    items = private_collections[kind]
+    enter_collection_password(
+        client, private_collections["documents"]["password"], private_collections["password_restriction"]
+    )
+    client.force_login(User.objects.create_superuser("admin", "admin@example.org", "unused-password"))
+
+    listing = client.get(f"/api/v3/{kind}/")
+    searched = client.get(f"/api/v3/{kind}/", {"search": "Confidential"})
+
+    assert listing.status_code == 200
+    assert [item["id"] for item in listing.json()["items"]] == [items["public"].pk]
+    assert listing.json()["count"] == 1
+    assert searched.json() == {"items": [], "count": 0}
+    for case in ("login", "nested", "password"):
+        detail = client.get(f"/api/v3/{kind}/{items[case].pk}/")
+        assert detail.status_code == 404, case
+        assert "Confidential" not in detail.content.decode()
+    assert client.get(f"/api/v3/{kind}/{items['public'].pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("kind", ["documents", "images"])
+def test_a_token_holder_sees_what_their_account_opens_but_never_by_password(
+    client, site_tree, private_collections, kind
+):
+    editor = User.objects.create_user("editor", password="unused-password")
+    items = private_collections[kind]
+
+    listed = {item["id"] for item in client.get(f"/api/v3/{kind}/", **bearer(editor)).json()["items"]}
+
+    assert listed == {items["public"].pk, items["login"].pk, items["nested"].pk}
+
+
+def test_anonymous_callers_see_only_redirects_to_public_targets(client, site_tree, hidden_tree):
+    public = Redirect.objects.create(old_path="/en/old-public", redirect_page=hidden_tree["public"])
+    external = Redirect.objects.create(old_path="/en/partners", redirect_link="https://example.org/")
+    hidden = {
+        case: Redirect.objects.create(old_path=f"/en/old-{case}", redirect_page=hidden_tree[case])
+        for case in HIDDEN_CASES
+    }
+    admin = User.objects.create_superuser("admin", "admin@example.org", "unused-password")
+
+    listing = client.get("/api/v3/redirects/").json()
+    by_token = client.get("/api/v3/redirects/", **bearer(admin)).json()
+
+    assert {item["id"] for item in listing["items"]} == {public.pk, external.pk}
+    assert listing["count"] == 2
+    assert by_token["count"] == 2 + len(HIDDEN_CASES)
+    assert client.get(f"/api/v3/redirects/{public.pk}/").status_code == 200
+    for case, redirect in hidden.items():
+        assert client.get(f"/api/v3/redirects/{redirect.pk}/").status_code == 404, case
+        assert client.get("/api/v3/redirects/find/", {"id": redirect.pk}).status_code == 404, case
+        assert client.get("/api/v3/redirects/find/", {"html_path": redirect.old_path}).status_code == 404, (
+            case
+        )
+        assert client.get("/api/v3/route/", {"path": redirect.old_path}).status_code == 404, case
+    found = client.get("/api/v3/redirects/find/", {"html_path": "/en/old-public"})
+    assert found.status_code == 302
+    assert found["Location"].startswith(f"/api/v3/redirects/{public.pk}/")
