@@ -6,11 +6,13 @@ Importing this module (website/urls.py does) mounts everything on
 
 from wagtail.api.v3.urls import api
 
+from headless.bad_input import refuse_unknown_locales
 from headless.routers import library, navigation, preview, route, site
 from headless.visibility import hide_redirects_to_hidden_pages, patch_v3_querysets
 from headless.write_guard import refuse_writes_to_translations
 
 patch_v3_querysets()
+refuse_unknown_locales()
 api.add_decorator(refuse_writes_to_translations, mode="operation")
 api.add_decorator(hide_redirects_to_hidden_pages, mode="operation")
 api.add_router("/route/", route.router)

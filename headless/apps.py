@@ -17,6 +17,7 @@ class HeadlessConfig(AppConfig):
         # in place before that: it happens when the URLconf is first loaded.
         if "wagtail.api.v3.registry" in sys.modules:
             raise ImproperlyConfigured("headless must be ready before the API v3 registry is imported.")
-        from headless import representations
+        from headless import bad_input, representations
 
         representations.register()
+        bad_input.bound_offsets()

@@ -1,10 +1,12 @@
-"""HTTP behaviour of everything under /api/: language, caching, CORS and error bodies."""
+"""HTTP behaviour of everything under /api/: language, caching, CORS, HEAD and error bodies."""
 
 import hashlib
+import json
 from http import HTTPStatus
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.urls import get_urlconf, is_valid_path
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
@@ -13,6 +15,7 @@ API_PREFIX = "/api/"
 CORS_ALLOWED_METHODS = "GET, HEAD, OPTIONS, POST, PATCH, DELETE"
 CORS_ALLOWED_HEADERS = "Authorization, Content-Type, If-None-Match"
 CORS_MAX_AGE = "86400"
+WRITE_METHODS = ("POST", "PUT", "PATCH")
 
 
 class ApiHttpMiddleware:
@@ -23,7 +26,14 @@ class ApiHttpMiddleware:
       response serves every visitor. The source language is active instead.
     - Anonymous GETs that PublicCacheMiddleware marked public get a strong
       ETag, and `If-None-Match` answers 304 Not Modified.
+    - HEAD is answered like GET, without the body. (django-ninja answers 405 to
+      a method its operation does not list, and its operations list GET only.)
     - CORS headers only for origins listed in CORS_ALLOWED_ORIGINS (none by default).
+    - A URL missing its trailing slash gets a 308 to the right one, which keeps
+      the method and body: Django's APPEND_SLASH can only redirect a GET.
+    - A JSON body that is not an object is a 422: every v3 write takes an
+      object, and v3 fails on others with a server error.
+    - Previews (`request.headless_preview`) are neither cached nor indexed.
     - Every error is `application/problem+json` (RFC 9457), including Django's
       own 404 for unknown API URLs and 405s.
     """
@@ -44,11 +54,14 @@ class ApiHttpMiddleware:
                 response["Access-Control-Allow-Headers"] = CORS_ALLOWED_HEADERS
                 response["Access-Control-Max-Age"] = CORS_MAX_AGE
         else:
-            response = self.get_response(request)
+            response = self.respond(request)
             response = self.as_problem(response)
-            if getattr(request, "headless_no_store", False):
+            if getattr(request, "headless_preview", False):
                 response["Cache-Control"] = "private, no-store"
+                response["X-Robots-Tag"] = "noindex"
             response = self.conditional(request, response)
+            if request.method == "HEAD":
+                self.drop_body(response)
             # Token holders may get drafts at the same URL: caches must keep them apart.
             patch_vary_headers(response, ["Authorization"])
         if settings.CORS_ALLOWED_ORIGINS:
@@ -57,6 +70,54 @@ class ApiHttpMiddleware:
             response["Access-Control-Allow-Origin"] = origin
             response["Access-Control-Expose-Headers"] = "ETag"
         return response
+
+    def respond(self, request):
+        refused = self.refuse_non_object_body(request)
+        if refused is not None:
+            return refused
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"
+        try:
+            response = self.get_response(request)
+        finally:
+            if head:
+                request.method = "HEAD"
+        if response.status_code == HTTPStatus.NOT_FOUND:
+            return self.slash_redirect(request) or response
+        return response
+
+    @staticmethod
+    def refuse_non_object_body(request):
+        if (
+            request.method not in WRITE_METHODS
+            or request.content_type != "application/json"
+            or not request.body
+        ):
+            return None
+        try:
+            body = json.loads(request.body)
+        except ValueError:
+            return None  # ninja answers malformed JSON itself
+        if isinstance(body, dict):
+            return None
+        return problem_response(
+            status=HTTPStatus.UNPROCESSABLE_ENTITY,
+            detail="The request body must be a JSON object.",
+            errors=[{"type": "object_expected", "loc": ["body"], "msg": "Expected a JSON object."}],
+        )
+
+    @staticmethod
+    def slash_redirect(request):
+        path = request.path_info
+        if not settings.APPEND_SLASH or path.endswith("/"):
+            return None
+        urlconf = getattr(request, "urlconf", get_urlconf())
+        if is_valid_path(path, urlconf) or not is_valid_path(f"{path}/", urlconf):
+            return None
+        return HttpResponsePermanentRedirect(
+            request.get_full_path(force_append_slash=True), preserve_request=True
+        )
 
     @staticmethod
     def allowed_origin(request):
@@ -86,3 +147,10 @@ class ApiHttpMiddleware:
         if not response.has_header("ETag"):
             response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
         return get_conditional_response(request, etag=response["ETag"], response=response)
+
+    @staticmethod
+    def drop_body(response):
+        if response.streaming:
+            return
+        response["Content-Length"] = str(len(response.content))
+        response.content = b""

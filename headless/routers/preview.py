@@ -24,13 +24,14 @@ NEW_PAGE_ID = 0
     description=(
         "Returns the unsaved draft an editor is previewing, in the same shape as `route/`. The token "
         "comes from Wagtail's preview when `FRONTEND_URL` is set; a forged or expired token gives 403. "
-        "A page previewed before its first save has id 0 and no URL. Responses are never cached."
+        "A page previewed before its first save has id 0 and no URL. Responses are never cached and "
+        "carry `X-Robots-Tag: noindex`."
     ),
     operation_id="preview",
     auth=[AllowAnonymous()],
 )
 def preview(request: HttpRequest, token: str = Query(..., min_length=1, max_length=512)):
-    request.headless_no_store = True
+    request.headless_preview = True
     try:
         page = load_preview(token)
     except PermissionDenied as error:

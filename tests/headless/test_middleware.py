@@ -103,16 +103,27 @@ def test_cors_allows_only_listed_origins(client, site_tree, settings):
     )
 
 
+BEYOND_BIGINT = 2**63
+
+
 @pytest.mark.parametrize(
     "url",
     [
         "/api/v3/pages/?limit=1000",
         "/api/v3/pages/?limit=-1",
+        f"/api/v3/pages/?limit={BEYOND_BIGINT}",
         "/api/v3/pages/?offset=abc",
+        *(
+            f"/api/v3/{endpoint}/?offset={BEYOND_BIGINT}"
+            for endpoint in ("pages", "images", "documents", "redirects")
+        ),
+        f"/api/v3/pages/?search=advocacy&offset={BEYOND_BIGINT}",
         "/api/v3/pages/?child_of=abc",
         "/api/v3/pages/?type=nope.Nope",
         "/api/v3/pages/?site=nowhere.example",
+        "/api/v3/pages/?locale=xx",
         "/api/v3/pages/abc/",
+        f"/api/v3/pages/{BEYOND_BIGINT}/",
         "/api/v3/pages/find/?html_path=%00",
         "/api/v3/navigation/?locale=xx",
         "/api/v3/preview/",
@@ -123,22 +134,98 @@ def test_bad_input_is_a_4xx_problem(client, site_tree, url):
 
     assert 400 <= response.status_code < 500, response.content
     assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"]
 
 
-def test_page_list_runs_a_bounded_number_of_queries_whatever_the_page_size(client, site_tree):
+@pytest.mark.parametrize("body", ["[]", "null", '"a title"', "1"])
+def test_a_write_whose_body_is_not_an_object_is_a_422_problem(client, site_tree, body):
+    admin = User.objects.create_superuser("admin", "admin@example.org", "unused-password")
+    page = site_tree["en"]["programme"]
+
+    response = client.patch(
+        f"/api/v3/pages/{page.pk}/", body, content_type="application/json", **bearer(admin)
+    )
+
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == "The request body must be a JSON object."
+
+
+def test_a_url_without_its_trailing_slash_keeps_its_method_through_a_308(client, site_tree, settings):
+    settings.DEBUG = True  # where Django's APPEND_SLASH raised on a POST
+    admin = User.objects.create_superuser("admin", "admin@example.org", "unused-password")
+
+    posted = client.post("/api/v3/pages", "{}", content_type="application/json", **bearer(admin))
+    read = client.get("/api/v3/site?x=1")
+
+    assert posted.status_code == 308
+    assert posted["Location"] == "/api/v3/pages/"
+    assert read.status_code == 308
+    assert read["Location"] == "/api/v3/site/?x=1"
+    assert client.get("/api/v3/nothing-here").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v3/site/", "/api/v3/pages/", "/api/v3/route/?path=/fr/", "/api/v3/navigation/?locale=es"]
+)
+def test_head_is_answered_like_get_without_a_body(client, site_tree, url):
+    get = client.get(url)
+    head = client.head(url)
+    not_modified = client.head(url, HTTP_IF_NONE_MATCH=get["ETag"])
+
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["ETag"] == get["ETag"]
+    assert head["Content-Length"] == str(len(get.content))
+    assert head["Cache-Control"] == get["Cache-Control"]
+    assert not_modified.status_code == 304
+
+
+def test_head_of_an_unknown_page_is_a_404(client, site_tree):
+    response = client.head("/api/v3/route/?path=/fr/nothing/")
+
+    assert response.status_code == 404
+    assert response.content == b""
+
+
+@pytest.fixture
+def twenty_of_each(site_tree):
+    """Twenty programmes, images, documents and redirects, in a few collections."""
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.models import Collection
+
+    from website.factories import CustomDocumentFactory, CustomImageFactory
+
     index = site_tree["en"]["index"]
+    root = Collection.get_first_root_node()
+    collections = [root, root.add_child(name="Campaigns"), root.add_child(name="Reports")]
+    for number in range(20):
+        collection = collections[number % len(collections)]
+        page = ProgrammePageFactory(parent=index)
+        CustomImageFactory(collection=collection)
+        CustomDocumentFactory(collection=collection)
+        Redirect.objects.create(old_path=f"/en/old-{number}", redirect_page=page)
 
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v3/pages/?type=programmes.ProgrammePage",
+        "/api/v3/images/",
+        "/api/v3/documents/",
+        "/api/v3/redirects/",
+    ],
+)
+def test_lists_run_a_bounded_number_of_queries_whatever_the_page_size(client, twenty_of_each, url):
     def count(limit):
         with CaptureQueriesContext(connection) as queries:
-            response = client.get("/api/v3/pages/", {"limit": limit, "type": "programmes.ProgrammePage"})
+            response = client.get(url, {"limit": limit})
         assert response.status_code == 200
         return len(queries), len(response.json()["items"])
 
-    for _ in range(20):
-        ProgrammePageFactory(parent=index)
-    count(1)
+    count(1)  # warms the caches (content types, locales, sites)
     small, _items = count(1)
     large, items = count(20)
     assert items == 20
-    assert large == small
+    assert large == small, (small, large)
     assert large <= 8, large

@@ -1,0 +1,55 @@
+"""Workarounds: API v3 answers some bad input with a 500 or the wrong status.
+
+Each gap below is separate; delete its part when Wagtail fixes it.
+
+- `offset` has no upper bound (`WagtailLimitOffsetPagination.Input`): an
+  offset past 2**63 reaches the database as a slice, a server error ("datatype
+  mismatch" on SQLite, "bigint out of range" on PostgreSQL) on every list
+  (`pages/`, `images/`, `documents/`, `redirects/`). `bound_offsets` caps it,
+  so the schema documents the limit and a larger value is a 422.
+- `pages/?locale=xx` answers 404 ("No Locale matches the given query."), as if
+  the list did not exist: `refuse_unknown_locales` makes it a 422 that names
+  the languages there are.
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from ninja import Field
+from wagtail.api.v3.errors import as_validation_error
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.models import Locale
+
+# Far beyond any list this site holds, far below what a database can slice.
+MAX_OFFSET = 100_000
+
+
+class BoundedLimitOffsetInput(WagtailLimitOffsetPagination.Input):
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
+
+
+def bound_offsets():
+    """Before any router is built: each paginated view reads its paginator's Input when decorated."""
+    WagtailLimitOffsetPagination.Input = BoundedLimitOffsetInput
+
+
+class UnknownLocale(LookupError):
+    """Reported as an `unknown_locale` validation error."""
+
+
+def filter_known_locale(self, value):
+    """v3's `PageFilterSchema.filter_locale`, with a 422 for a language the site does not have."""
+    if not value:
+        return Q()
+    locale = Locale.objects.filter(language_code=value).first()
+    if locale is None:
+        languages = ", ".join(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
+        message = f"Unknown locale {value!r}; use one of {languages}."
+        raise as_validation_error(UnknownLocale(message), loc=("query", "locale"))
+    return Q(locale=locale)
+
+
+def refuse_unknown_locales():
+    """Called once the URLconf loads the API: importing v3's page router builds its schemas."""
+    from wagtail.api.v3.routers.pages import PageFilterSchema
+
+    PageFilterSchema.filter_locale = filter_known_locale
