@@ -6,12 +6,14 @@ Importing this module (website/urls.py does) mounts everything on
 
 from wagtail.api.v3.urls import api
 
+from headless.absolute_urls import patch_v3_urls
 from headless.bad_input import refuse_unknown_locales
 from headless.routers import library, navigation, preview, route, site
 from headless.visibility import hide_redirects_to_hidden_pages, patch_v3_querysets
 from headless.write_guard import refuse_writes_to_translations
 
 patch_v3_querysets()
+patch_v3_urls()
 refuse_unknown_locales()
 api.add_decorator(refuse_writes_to_translations, mode="operation")
 api.add_decorator(hide_redirects_to_hidden_pages, mode="operation")

@@ -11,6 +11,8 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
 
+from headless import absolute_urls
+
 API_PREFIX = "/api/"
 CORS_ALLOWED_METHODS = "GET, HEAD, OPTIONS, POST, PATCH, DELETE"
 CORS_ALLOWED_HEADERS = "Authorization, Content-Type, If-None-Match"
@@ -79,7 +81,8 @@ class ApiHttpMiddleware:
         if head:
             request.method = "GET"
         try:
-            response = self.get_response(request)
+            with absolute_urls.serving(request):
+                response = self.get_response(request)
         finally:
             if head:
                 request.method = "HEAD"

@@ -3,6 +3,7 @@
 Registered on v3's read schema generator (`read_generator`), so every page
 type's `api_fields` use them. Rich text and StreamField values are rendered in
 the page's own language: see `headless.page_language` for the upstream gap.
+Image and file URLs are absolute, page URLs are paths (`headless.absolute_urls`).
 """
 
 from typing import Any
@@ -18,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import features as feature_registry
 
+from headless.absolute_urls import absolute, absolute_file_links, absolute_file_urls
 from headless.page_language import in_page_language
 from headless.visibility import is_document_public, is_public
 from website.files import describe_file
@@ -57,6 +59,9 @@ class PageLinkSchema(Schema):
     locale: str
 
 
+# The rich text formats with links resolved to URLs (the db_ ones keep Wagtail's references).
+RESOLVED_FORMATS = (APIRichText.FORMAT_HTML, APIRichText.FORMAT_MARKDOWN)
+
 RENDITION_SPECS = [f"width-{width}|format-webp" for width in RENDITION_WIDTHS]
 
 
@@ -78,7 +83,7 @@ def image_representation(image, *, alt=None):
         "width": image.width,
         "height": image.height,
         "renditions": [
-            {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+            {"url": absolute(rendition.url), "width": rendition.width, "height": rendition.height}
             for rendition in (renditions[spec] for spec in specs)
         ],
     }
@@ -88,7 +93,12 @@ def document_representation(document):
     """A document with its URL, format and size; None if its collection is private."""
     if not is_document_public(document):
         return None
-    return {"id": document.pk, "title": document.title, "url": document.url, **describe_file(document)}
+    return {
+        "id": document.pk,
+        "title": document.title,
+        "url": absolute(document.url),
+        **describe_file(document),
+    }
 
 
 def page_link_representation(page, language=None):
@@ -146,7 +156,8 @@ def _rich_text_schema(generator, field):
         request = context.get("request")
         output_format = APIRichText.resolve_format(request.GET.get("rich_text_format") if request else None)
         with in_page_language(obj):
-            return APIRichText.serialize(value, format=output_format, features=field.features)
+            text = APIRichText.serialize(value, format=output_format, features=field.features)
+        return absolute_file_links(text) if output_format in RESOLVED_FORMATS else text
 
     default = FieldInfo(default=None, json_schema_extra={"x-rich-text-features": features})
     return str | None, default, staticmethod(resolve)
@@ -158,7 +169,7 @@ def _stream_field_schema(generator, field):
     def resolve(obj, context):
         value = getattr(obj, name)
         with in_page_language(obj):
-            return value.stream_block.get_api_representation(value, context)
+            return absolute_file_urls(value.stream_block.get_api_representation(value, context))
 
     return list[Any], [], staticmethod(resolve)
 

@@ -48,6 +48,18 @@ def test_token_responses_are_private_and_carry_no_etag(client, site_tree):
     assert "Authorization" in anonymous["Vary"]
 
 
+def test_etags_are_stable_per_host(client, site_tree):
+    url = f"/api/v3/pages/{site_tree['en']['programme'].pk}/"
+
+    first = client.get(url)
+    again = client.get(url)
+    other_host = client.get(url, HTTP_HOST="localhost")
+
+    assert first["ETag"] == again["ETag"]
+    assert other_host["ETag"] != first["ETag"]  # its absolute URLs name its own host
+    assert "http://localhost/" in other_host.content.decode()
+
+
 def test_api_output_does_not_depend_on_accept_language(client, site_tree):
     url = "/api/v3/route/"
     params = {"path": site_tree["es"]["index"].url}

@@ -136,7 +136,7 @@ def test_documents_in_private_collections_never_reach_the_api(client, site_tree)
     body = client.get("/api/v3/route/", {"path": programme.url}).json()["page"]["body"]
 
     assert body[0]["value"]["title"] == "Annual report"
-    assert body[0]["value"]["url"] == public_doc.url
+    assert body[0]["value"]["url"] == f"http://testserver{public_doc.url}"
     assert body[0]["value"]["format"] == "PDF"
     assert body[1]["value"] is None
     assert "m.pdf" not in str(body)
