@@ -4,6 +4,10 @@ Registered on v3's read schema generator (`read_generator`), so every page
 type's `api_fields` use them. Rich text and StreamField values are rendered in
 the page's own language: see `headless.page_language` for the upstream gap.
 Image and file URLs are absolute, page URLs are paths (`headless.absolute_urls`).
+
+The schemas are named for what they describe in a page (`PageImageSchema`, not
+`ImageSchema`): django-ninja keys OpenAPI components by class name, so a name
+that Wagtail's own schemas use would silently replace one of them.
 """
 
 from typing import Any
@@ -27,23 +31,23 @@ from website.files import describe_file
 RENDITION_WIDTHS = (480, 960, 1440)
 
 
-class RenditionSchema(Schema):
+class PageImageRenditionSchema(Schema):
     url: str
     width: int
     height: int
 
 
-class ImageSchema(Schema):
+class PageImageSchema(Schema):
     id: int
     title: str
     alt: str
     credit: str
     width: int
     height: int
-    renditions: list[RenditionSchema]
+    renditions: list[PageImageRenditionSchema]
 
 
-class DocumentSchema(Schema):
+class PageDocumentSchema(Schema):
     id: int
     title: str
     url: str
@@ -127,9 +131,9 @@ def _foreign_key_schema(generator, field):
     related = field.related_model
     name = field.name
     if issubclass(related, get_image_model()):
-        schema, represent = ImageSchema, lambda obj, value: image_representation(value)
+        schema, represent = PageImageSchema, lambda obj, value: image_representation(value)
     elif issubclass(related, get_document_model()):
-        schema, represent = DocumentSchema, lambda obj, value: document_representation(value)
+        schema, represent = PageDocumentSchema, lambda obj, value: document_representation(value)
     elif issubclass(related, Page):
         schema = PageLinkSchema
 

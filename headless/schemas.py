@@ -23,7 +23,7 @@ class TranslationSchema(Schema):
     url: str | None
 
 
-class RedirectSchema(Schema):
+class RouteRedirectSchema(Schema):
     location: str
     permanent: bool
 
@@ -34,4 +34,4 @@ class RouteSchema(Schema):
     page: PageDetailSchema | None = None
     breadcrumbs: list[BreadcrumbSchema] = []
     translations: list[TranslationSchema] = []
-    redirect: RedirectSchema | None = None
+    redirect: RouteRedirectSchema | None = None
