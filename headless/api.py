@@ -4,6 +4,8 @@ Importing this module (website/urls.py does) mounts everything on
 `/api/v3/`, so a single OpenAPI document describes it all.
 """
 
+from django.conf import settings
+from django.views.decorators.csp import csp_override
 from wagtail.api.v3.urls import api
 
 from headless.absolute_urls import patch_v3_urls
@@ -12,9 +14,23 @@ from headless.routers import library, navigation, preview, route, site
 from headless.visibility import hide_redirects_to_hidden_pages, patch_v3_querysets
 from headless.write_guard import refuse_writes_to_translations
 
+# The interactive docs (/api/v3/docs/) are Swagger UI, served from this site's
+# static files ("ninja" in INSTALLED_APPS) with no inline script. It draws its
+# icons as data: images: only this page's policy allows them.
+DOCS_CSP = {**settings.SECURE_CSP, "img-src": [*settings.SECURE_CSP["img-src"], "data:"]}
+
+
+_gate_docs = api.docs_decorator  # v3's: WAGTAILAPI_DOCS_ENABLED can turn the docs off
+
+
+def serve_docs_with_their_csp(view):
+    return csp_override(DOCS_CSP)(_gate_docs(view))
+
+
 patch_v3_querysets()
 patch_v3_urls()
 refuse_unknown_locales()
+api.docs_decorator = serve_docs_with_their_csp
 api.add_decorator(refuse_writes_to_translations, mode="operation")
 api.add_decorator(hide_redirects_to_hidden_pages, mode="operation")
 api.add_router("/route/", route.router)

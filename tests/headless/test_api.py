@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from ninja.openapi.schema import OpenAPISchema
 
@@ -28,3 +30,29 @@ def test_no_schema_replaces_another_of_the_same_name(monkeypatch):
     assert "alt" not in components["ImageSchema"]["properties"]  # Wagtail's images/ schema
     assert "old_path" in components["RedirectSchema"]["properties"]  # Wagtail's redirects/ schema
     assert "location" in components["RouteRedirectSchema"]["properties"]
+
+
+def test_docs_load_only_this_sites_scripts_and_no_inline_script(client):
+    response = client.get("/api/v3/docs/")
+    html = response.content.decode()
+    scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, flags=re.S)
+    policy = response["Content-Security-Policy"]
+
+    assert response.status_code == 200
+    assert [re.search(r'src="([^"]+)"', attrs).group(1) for attrs, _body in scripts if "src=" in attrs] == [
+        "/static/ninja/swagger-ui-bundle.js",
+        "/static/ninja/swagger-ui-init.js",
+    ]
+    # The one script element without src is Swagger UI's settings, data that never runs.
+    assert [attrs.strip() for attrs, body in scripts if "src=" not in attrs] == [
+        'type="application/json" id="swagger-settings"'
+    ]
+    assert "cdn." not in html and "//" not in "".join(re.findall(r'(?:src|href)="([^"]+)"', html))
+    assert "script-src 'self'" in policy and "unsafe" not in policy
+    assert "img-src 'self' data:" in policy
+
+
+def test_the_docs_policy_leaves_the_site_policy_alone(client, site_tree):
+    page = client.get("/en/")
+
+    assert "data:" not in page["Content-Security-Policy"]

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.api.v3",
+    "ninja",  # serves the API docs' Swagger UI from this site's static files, not a CDN
     "wagtail.admin",
     "wagtail",
     "modelcluster",
