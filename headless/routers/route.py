@@ -1,17 +1,20 @@
 """GET route/?path=…: any public URL, in any language, to the page and its frame in one call."""
 
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.http import Http404, HttpRequest
 from ninja import Query, Router
 from ninja.errors import HttpError
 from wagtail.api.v3.auth import AllowAnonymous
+from wagtail.api.v3.errors import ProblemDetail
+from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from headless.components import CONTENT_LANGUAGES, breadcrumbs, home_page, locale_for, translations
 from headless.schemas import RouteSchema
-from headless.visibility import is_public, public_pages
+from headless.visibility import public_pages, visible_redirects
 
 router = Router(tags=["route"])
 
@@ -46,44 +49,67 @@ def find_page(request, components):
 
 
 def find_redirect(request, path):
-    site = Site.find_for_request(request)
-    redirect = (
-        Redirect.get_for_site(site)
-        .filter(old_path=Redirect.normalise_path(path))
-        .select_related("redirect_page")
-        .first()
-    )
-    if redirect is None or (redirect.redirect_page and not is_public(redirect.redirect_page)):
-        return None
+    """The Wagtail redirect for the percent-encoded `path`, found as Wagtail's middleware finds it.
+
+    With the query string, then without; `get_redirect` decodes the path itself.
+    """
+    normalised = Redirect.normalise_path(path, decode_unicode=False)
+    redirect = get_redirect(request, normalised)
+    if redirect is None and "?" in normalised:
+        redirect = get_redirect(request, urlsplit(normalised).path)
+    if redirect is None or not visible_redirects(request).filter(pk=redirect.pk).exists():
+        return None  # a redirect to a draft or private page is not reported
     return {"location": redirect.link, "permanent": redirect.is_permanent}
+
+
+def root_redirect(request):
+    """`/` leads to the home page in the default language (the HTML site picks by Accept-Language)."""
+    home = home_page(request, locale_for(settings.LANGUAGE_CODE))
+    return {"location": home.get_url(request), "permanent": False} if home is not None else None
+
+
+def redirect_route(redirect):
+    return {"page": None, "breadcrumbs": [], "translations": [], "redirect": redirect}
 
 
 @router.get(
     "/",
-    response=RouteSchema,
+    response={200: RouteSchema, 400: ProblemDetail, 404: ProblemDetail, 422: ProblemDetail},
     url_name="headless_route",
     summary="Resolve a public URL",
     description=(
         "Resolves the path of any public page, in any language (`/fr/…`), to the page's full detail, "
-        "its breadcrumbs and its live translations. A path that Wagtail redirects answers 200 with "
-        "`page` null and `redirect` giving the location and whether it is permanent; an unknown path "
-        "answers 404."
+        "its breadcrumbs and its live translations. `path` is a page's path as a `url` elsewhere in the "
+        "API gives it (percent-encoded, decoded once as a URL path), URL-encoded as any query parameter "
+        "value; a query string in it is ignored to find the page. A path that Wagtail redirects (matched "
+        "with, then without, its query string), and `/` (the default language's home), answer 200 with "
+        "`page` null and `redirect` giving the location and whether it is permanent; a redirect to a "
+        "page that is not public, and an unknown path, answer 404."
     ),
     operation_id="route",
     auth=[AllowAnonymous()],
 )
 def route(request: HttpRequest, path: str = Query(..., min_length=1, max_length=MAX_PATH_LENGTH)):
-    path = unquote(path)
-    if any(ord(character) < 32 for character in path):
-        # PostgreSQL refuses NUL in a string; no URL holds control characters anyway.
+    # `path` is a URL path, percent-encoded as the API's `url` fields give it
+    # (`/fr/%C3%A9v%C3%A9nements/`): decoded once, as Django decodes a request's path.
+    path = "/" + path.lstrip("/")
+    page_path = urlsplit(path).path
+    try:
+        decoded = unquote(page_path, errors="strict")
+    except UnicodeDecodeError as error:
+        raise HttpError(400, "The path is not percent-encoded UTF-8.") from error
+    if any(ord(character) < 32 for character in decoded):
+        # As the HTML site answers a NUL in its path; no URL holds control characters anyway.
         raise HttpError(400, "The path contains control characters.")
-    if not path.startswith("/"):
-        path = f"/{path}"
-    components = [component for component in path.split("/") if component]
+    components = [component for component in decoded.split("/") if component]
+    if not components:
+        redirect = root_redirect(request)
+        if redirect is not None:
+            return redirect_route(redirect)
     page = find_page(request, components)
     if page is not None:
         return page_route(page, request)
     redirect = find_redirect(request, path)
     if redirect is not None:
-        return {"page": None, "breadcrumbs": [], "translations": [], "redirect": redirect}
-    raise Http404(f"No public page at {path}.")
+        return redirect_route(redirect)
+    raise Http404(f"No public page at {page_path}.")

@@ -1,6 +1,8 @@
 import pytest
 from wagtail.contrib.redirects.models import Redirect
 
+from programmes.factories import ProgrammePageFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -27,13 +29,51 @@ def test_french_path_gives_page_breadcrumbs_and_translations(api_get, site_tree)
     }
 
 
-def test_percent_encoded_and_slashless_paths_resolve(api_get, site_tree):
+def test_percent_encoded_and_slashless_paths_resolve(api_get, client, site_tree):
     home = site_tree["es"]["home"]
     assert api_get("/api/v3/route/", path="es").json()["page"]["id"] == home.pk
-    assert api_get("/api/v3/route/", path="%2Fes%2F").json()["page"]["id"] == home.pk
+    # encodeURIComponent("/es/"), as a front end sends it.
+    assert client.get("/api/v3/route/?path=%2Fes%2F").json()["page"]["id"] == home.pk
 
 
-@pytest.mark.parametrize("path", ["/fr/no-such-page/", "/de/", "/", "/international-advocacy/"])
+def test_a_page_url_with_non_ascii_slug_resolves_as_the_api_gives_it(api_get, site_tree):
+    page = ProgrammePageFactory(parent=site_tree["fr"]["index"], slug="défenseuses", title="Défenseuses")
+    assert "%C3%A9" in page.url  # Wagtail's URLs are percent-encoded
+
+    from_url = api_get("/api/v3/route/", path=page.url)
+    from_iri = api_get("/api/v3/route/", path="/fr/index-fr/défenseuses/")
+
+    assert from_url.json()["page"]["id"] == from_iri.json()["page"]["id"] == page.pk
+
+
+def test_the_path_is_decoded_once(client, site_tree):
+    # `%2500` is the path `/fr/%00/`: a NUL in a page's path, refused as the HTML site refuses it.
+    nul = client.get("/api/v3/route/?path=/fr/%2500/")
+    # `%252500` is the path `/fr/%2500/`: a literal `%00`, which no page has.
+    literal = client.get("/api/v3/route/?path=/fr/%252500/")
+
+    assert nul.status_code == 400
+    assert literal.status_code == 404
+    assert literal.json()["detail"] == "No public page at /fr/%2500/."
+
+
+def test_a_query_string_in_the_path_is_ignored_to_find_the_page(api_get, site_tree):
+    index = site_tree["fr"]["index"]
+
+    response = api_get("/api/v3/route/", path=f"{index.url}?utm_source=newsletter#top")
+
+    assert response.json()["page"]["id"] == index.pk
+
+
+def test_the_root_path_reports_the_redirect_to_the_default_language_home(client, site_tree):
+    response = client.get("/api/v3/route/", {"path": "/"}, HTTP_ACCEPT_LANGUAGE="fr")
+
+    assert response.status_code == 200
+    assert response.json()["page"] is None
+    assert response.json()["redirect"] == {"location": "/en/", "permanent": False}
+
+
+@pytest.mark.parametrize("path", ["/fr/no-such-page/", "/de/", "/international-advocacy/"])
 def test_unknown_path_is_a_404_problem(api_get, site_tree, path):
     response = api_get("/api/v3/route/", path=path)
 
@@ -56,9 +96,32 @@ def test_wagtail_redirect_is_reported_not_followed(api_get, site_tree):
     assert external.json()["redirect"] == {"location": "https://example.org/", "permanent": False}
 
 
+def test_redirects_match_without_their_query_string_as_wagtails_middleware_does(api_get, site_tree):
+    target = site_tree["fr"]["index"]
+    Redirect.objects.create(old_path="/fr/ancien-plaidoyer", redirect_page=target, is_permanent=True)
+    Redirect.objects.create(
+        old_path="/fr/campagne?utm=1", redirect_link="https://example.org/", is_permanent=False
+    )
+
+    with_query = api_get("/api/v3/route/", path="/fr/ancien-plaidoyer/?utm=1")
+    exact = api_get("/api/v3/route/", path="/fr/campagne?utm=1")
+
+    assert with_query.json()["redirect"] == {"location": target.url, "permanent": True}
+    assert exact.json()["redirect"]["location"] == "https://example.org/"
+
+
+def test_a_redirect_to_a_hidden_page_is_not_reported(api_get, site_tree):
+    draft = ProgrammePageFactory(parent=site_tree["fr"]["index"], slug="brouillon", live=False)
+    Redirect.objects.create(old_path="/fr/vers-brouillon", redirect_page=draft)
+
+    response = api_get("/api/v3/route/", path="/fr/vers-brouillon/")
+
+    assert response.status_code == 404
+
+
 @pytest.mark.parametrize(
     "params",
-    [{}, {"path": ""}, {"path": "/fr/" + "x" * 2000}, {"path": "/fr/\x00/"}, {"path": "/fr/\x1f"}],
+    [{}, {"path": ""}, {"path": "/fr/" + "x" * 2000}, {"path": "/fr/\x1f"}, {"path": "/fr/%ff/"}],
 )
 def test_bad_paths_are_4xx_problems(api_get, site_tree, params):
     response = api_get("/api/v3/route/", **params)
