@@ -24,7 +24,7 @@ from wagtail.models import Page
 from wagtail.rich_text import features as feature_registry
 
 from headless.absolute_urls import absolute, absolute_file_links, absolute_file_urls
-from headless.page_language import in_page_language
+from headless.page_language import in_page_language, localize_page_links
 from headless.visibility import is_document_public, is_public
 from website.files import describe_file
 
@@ -159,6 +159,8 @@ def _rich_text_schema(generator, field):
             return None
         request = context.get("request")
         output_format = APIRichText.resolve_format(request.GET.get("rich_text_format") if request else None)
+        if output_format == APIRichText.FORMAT_MARKDOWN:
+            value = localize_page_links(value, obj)
         with in_page_language(obj):
             text = APIRichText.serialize(value, format=output_format, features=field.features)
         return absolute_file_links(text) if output_format in RESOLVED_FORMATS else text

@@ -54,3 +54,28 @@ def test_rich_text_format_can_still_be_chosen(client, site_tree):
     raw = client.get(f"/api/v3/pages/{fr.pk}/", {"rich_text_format": "db_html"}).json()
 
     assert 'linktype="page"' in raw["introduction"]
+
+
+def test_markdown_links_lead_to_pages_in_the_page_language(client, site_tree):
+    en, fr = site_tree["en"], site_tree["fr"]
+    fr["index"].introduction = link_to(en["programme"], "Plaidoyer") + link_to(en["index"], "Accueil")
+    fr["index"].save_revision().publish()
+
+    markdown = client.get(f"/api/v3/pages/{fr['index'].pk}/", {"rich_text_format": "markdown"}).json()
+
+    assert f"[Plaidoyer]({fr['programme'].url})" in markdown["introduction"]
+    assert f"[Accueil]({fr['index'].url})" in markdown["introduction"]
+    assert "/en/" not in markdown["introduction"]
+
+
+def test_markdown_keeps_a_link_to_a_page_with_no_live_translation(client, site_tree):
+    from programmes.factories import ProgrammePageFactory
+
+    english_only = ProgrammePageFactory(parent=site_tree["en"]["index"], slug="only-english")
+    fr = site_tree["fr"]["index"]
+    fr.introduction = link_to(english_only, "English only")
+    fr.save_revision().publish()
+
+    markdown = client.get(f"/api/v3/pages/{fr.pk}/", {"rich_text_format": "markdown"}).json()
+
+    assert f"[English only]({english_only.url})" in markdown["introduction"]
