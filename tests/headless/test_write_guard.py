@@ -101,3 +101,21 @@ def test_writes_need_a_token(client, site_tree):
     response = patch(client, site_tree["en"]["programme"], {}, title="Anonymous")
 
     assert response.status_code == 401
+
+
+def test_a_caller_without_permission_is_told_403_before_any_conflict(client, site_tree):
+    french = synchronise(site_tree["en"]["programme"], "fr")
+    spanish_home = site_tree["es"]["home"]
+    spanish_translator = user_with_page_permissions("traductor", spanish_home, "add", "change", "publish")
+    token = bearer(spanish_translator)
+
+    responses = [
+        patch(client, french, token, title="Forked translation"),
+        publish(client, french, token),
+        client.delete(f"/api/v3/pages/{french.pk}/", **token),
+    ]
+
+    assert [response.status_code for response in responses] == [403, 403, 403]
+    assert all(response["Content-Type"] == "application/problem+json" for response in responses)
+    french.refresh_from_db()
+    assert french.title == "Plaidoyer juridique" and french.live
