@@ -1,3 +1,7 @@
+import json
+import os
+import subprocess
+import sys
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -49,6 +53,7 @@ def test_admin_preview_sends_the_editor_to_the_front_end_with_the_draft(client, 
 
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
+    assert response["X-Robots-Tag"] == "noindex"
     assert "ETag" not in response
     data = response.json()
     assert set(data) == {"page", "breadcrumbs", "translations", "redirect"}
@@ -113,3 +118,31 @@ def test_expired_token_is_403(api_get, site_tree, settings):
     settings.HEADLESS_PREVIEW_MAX_AGE = -1  # every token is now older than allowed
 
     assert api_get("/api/v3/preview/", token=token).status_code == 403
+
+
+def content_security_policies(frontend_url):
+    """The admin's and the public site's policies, as the settings build them from the environment."""
+    script = (
+        "import json; from django.conf import settings; "
+        "print(json.dumps([settings.SECURE_CSP_ADMIN, settings.SECURE_CSP]))"
+    )
+    env = {**os.environ, "FRONTEND_URL": frontend_url, "DJANGO_SETTINGS_MODULE": "website.settings.test"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout)
+
+
+def test_with_frontend_url_the_admin_preview_panel_may_frame_the_front_end(client, site_tree):
+    admin_policy, public_policy = content_security_policies(FRONTEND)
+    index = site_tree["en"]["index"]
+    client.force_login(User.objects.create_superuser("editor", "editor@example.org", "unused-password"))
+
+    with override_settings(FRONTEND_URL=FRONTEND, SECURE_CSP_ADMIN=admin_policy, SECURE_CSP=public_policy):
+        edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[index.pk]))
+        client.logout()
+        public_page = client.get(index.url)
+
+    assert edit_page.status_code == 200
+    assert f"frame-src 'self' {FRONTEND}" in edit_page["Content-Security-Policy"]
+    assert "frame-src" not in public_page["Content-Security-Policy"]

@@ -235,5 +235,5 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # How long a preview link handed to the front end stays valid.
 HEADLESS_PREVIEW_MAX_AGE = 15 * 60
 if FRONTEND_URL:
-    # The admin's preview panel frames the front end.
-    SECURE_CSP["frame-src"] = [CSP.SELF, FRONTEND_URL]
+    # The admin's preview panel frames the front end; public pages never do.
+    SECURE_CSP_ADMIN["frame-src"] = [CSP.SELF, FRONTEND_URL]
