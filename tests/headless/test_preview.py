@@ -1,5 +1,6 @@
 import json
 import os
+import socket
 import subprocess
 import sys
 from urllib.parse import parse_qs, urlsplit
@@ -146,3 +147,34 @@ def test_with_frontend_url_the_admin_preview_panel_may_frame_the_front_end(clien
     assert edit_page.status_code == 200
     assert f"frame-src 'self' {FRONTEND}" in edit_page["Content-Security-Policy"]
     assert "frame-src" not in public_page["Content-Security-Policy"]
+
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def redis_is_reachable():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not redis_is_reachable(), reason="needs Redis on 127.0.0.1:6379 (CACHE_URL)")
+def test_with_cache_url_a_preview_stored_by_one_process_is_read_by_another(api_get, site_tree):
+    from django.core.cache.backends.redis import RedisCache
+
+    from website.settings.base import cache_settings
+
+    page = site_tree["fr"]["programme"]
+    with override_settings(CACHES=cache_settings(REDIS_URL)):
+        token = store_preview(page)
+        # A second client of the same Redis, as another web process has.
+        other_process = RedisCache(REDIS_URL, {})
+        key = TimestampSigner(salt=SIGNER_SALT).unsign(token)
+        assert other_process.get(f"headless-preview:{key}") is not None
+        response = api_get("/api/v3/preview/", token=token)
+        other_process.delete(f"headless-preview:{key}")
+
+    assert response.status_code == 200
+    assert response.json()["page"]["id"] == page.pk

@@ -1,6 +1,9 @@
 """Settings shared by every environment. Values that vary come from env.py."""
 
+from urllib.parse import urlsplit
+
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -226,6 +229,19 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=
 # Demo content (accounts with published passwords) may only be loaded where a
 # settings module allows it explicitly; production never does.
 DEMO_CONTENT_ALLOWED = False
+
+
+def cache_settings(cache_url=None):
+    """Django's CACHES: Redis when CACHE_URL names one, else per-process memory (locmem)."""
+    if not cache_url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    if urlsplit(cache_url).scheme not in ("redis", "rediss", "unix"):
+        # Not the URL itself: it may hold a password.
+        raise ImproperlyConfigured("CACHE_URL must be a redis://, rediss:// or unix:// URL.")
+    return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": cache_url}}
+
+
+CACHES = cache_settings(env.CACHE_URL)
 
 # Headless API (the `headless` app; README "API").
 FRONTEND_URL = env.FRONTEND_URL
