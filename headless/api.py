@@ -10,6 +10,7 @@ from wagtail.api.v3.urls import api
 
 from headless.absolute_urls import patch_v3_urls
 from headless.bad_input import refuse_unknown_locales
+from headless.openapi import document_errors
 from headless.routers import library, navigation, preview, route, site
 from headless.visibility import hide_redirects_to_hidden_pages, patch_v3_querysets
 from headless.write_guard import refuse_writes_to_translations
@@ -31,6 +32,8 @@ patch_v3_querysets()
 patch_v3_urls()
 refuse_unknown_locales()
 api.docs_decorator = serve_docs_with_their_csp
+_build_openapi_schema = api.get_openapi_schema
+api.get_openapi_schema = lambda *args, **kwargs: document_errors(_build_openapi_schema(*args, **kwargs))
 api.add_decorator(refuse_writes_to_translations, mode="operation")
 api.add_decorator(hide_redirects_to_hidden_pages, mode="operation")
 api.add_router("/route/", route.router)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 from wagtail.api.v3.auth import AllowAnonymous
+from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Page
 
 from headless.components import home_page, locale_for
@@ -51,7 +52,7 @@ def menu_tree(home, request):
 
 @router.get(
     "/",
-    response=NavigationSchema,
+    response={200: NavigationSchema, 404: ProblemDetail, 422: ProblemDetail},
     url_name="headless_navigation",
     summary="Menu tree for a language",
     operation_id="navigation",

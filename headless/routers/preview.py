@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.errors import HttpError
 from wagtail.api.v3.auth import AllowAnonymous
+from wagtail.api.v3.errors import ProblemDetail
 
 from headless.preview import load_preview
 from headless.routers.route import page_route
@@ -18,7 +19,7 @@ NEW_PAGE_ID = 0
 
 @router.get(
     "/",
-    response=RouteSchema,
+    response={200: RouteSchema, 403: ProblemDetail, 422: ProblemDetail},
     url_name="headless_preview",
     summary="Read a page preview",
     description=(

@@ -56,3 +56,17 @@ def test_the_docs_policy_leaves_the_site_policy_alone(client, site_tree):
     page = client.get("/en/")
 
     assert "data:" not in page["Content-Security-Policy"]
+
+
+def test_errors_are_documented_as_problem_json():
+    paths = api.get_openapi_schema()["paths"]
+
+    def media_types(path, method, status):
+        return list(paths[path][method]["responses"][status]["content"])
+
+    assert media_types("/api/v3/route/", "get", 404) == ["application/problem+json"]
+    assert media_types("/api/v3/pages/{page_id}/", "get", 404) == ["application/problem+json"]
+    assert media_types("/api/v3/pages/", "get", 422) == ["application/problem+json"]
+    assert media_types("/api/v3/pages/{page_id}/", "patch", 409) == ["application/problem+json"]
+    assert media_types("/api/v3/preview/", "get", 403) == ["application/problem+json"]
+    assert set(paths["/api/v3/site/"]["get"]["responses"]) == {200}
