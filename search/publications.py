@@ -56,8 +56,8 @@ def publication_texts(pages):
     pages = [page for page in pages if isinstance(page, ResourcePage)]
     if not pages:
         return {}
-    default_locale_id = Locale.get_default().pk
     languages = dict(Locale.objects.values_list("pk", "language_code"))
+    default_locale_id = next((pk for pk, code in languages.items() if code == settings.LANGUAGE_CODE), None)
 
     # The facts of each page: its live source-language page, else its own copy (as ResourcePage.facts).
     facts = {page.pk: page for page in pages if page.locale_id == default_locale_id}

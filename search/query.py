@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -252,7 +253,9 @@ def apply_filters(ids, data):
             return []
         # Type, topics and dates are facts of the source-language page (ResourcePage.facts).
         keys = resource_model.objects.filter(pk__in=ids).values("translation_key")
-        sources = resource_model.objects.filter(translation_key__in=keys, locale=Locale.get_default())
+        sources = resource_model.objects.filter(
+            translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE
+        )
         if data.get("resource_type"):
             sources = sources.filter(resource_type__slug=data["resource_type"])
         if data.get("topic"):
@@ -292,15 +295,17 @@ def build_facets(ids, data, locale):
 def resource_facets(resource_model, ids, data, locale):
     from resources.models import ResourceType, Topic
 
-    pages = resource_model.objects.filter(pk__in=ids)
-    keys = dict(pages.values_list("pk", "translation_key"))
-    if not keys:
-        return []
-    sources = resource_model.objects.filter(
-        translation_key__in=set(keys.values()), locale=Locale.get_default()
+    # The facts are on the source-language pages (ResourcePage.facts): count those, in SQL.
+    source_ids = list(
+        resource_model.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE,
+            translation_key__in=resource_model.objects.filter(pk__in=ids).values("translation_key"),
+        )
+        .order_by()
+        .values_list("pk", flat=True)
     )
-    source_by_key = {source.translation_key: source.pk for source in sources.only("pk", "translation_key")}
-    source_ids = [source_by_key[key] for key in keys.values() if key in source_by_key]
+    if not source_ids:
+        return []
 
     type_counts = (
         resource_model.objects.filter(pk__in=source_ids)

@@ -78,12 +78,27 @@ def test_query_body_filters_to_the_language_and_searches_all_text():
     assert "live" in text
 
 
+@pytest.mark.django_db
+def test_query_body_for_gendered_forms_and_identifier_parts():
+    from wagtail.models import Locale
+
+    from search.query import backend_query, candidate_pages
+
+    french = backend("fr")
+    queryset = candidate_pages(Locale.objects.get(language_code="fr"))
+    body = str(french.query_compiler_class(queryset, backend_query("défenseuses A/RES/53", "fr")).get_query())
+    assert "défenseuses" in body and "défenseurs" in body
+    assert "A RES 53" in body and "match_phrase" in body
+
+
 @pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="ELASTICSEARCH_URL is not set: no server")
 @pytest.mark.django_db
 def test_against_a_live_server(site_tree):
     from django.core.management import call_command
     from wagtail.search.backends import get_search_backend
 
+    # The test prefix: a run never rebuilds the dev or production indexes.
+    assert get_search_backend("fr").get_index_for_model(ProgrammePage).name.startswith("pi-test-fr-")
     call_command("reindex", locale="fr", verbosity=0)
     results = get_search_backend("fr").search("plaidoyer", ProgrammePage.objects.live())
     assert site_tree["fr"]["programme"].pk in {page.pk for page in results}
