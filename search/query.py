@@ -145,7 +145,9 @@ class SearchForm(forms.Form):
     def error_messages(self):
         """Each error as "Field: message", in the active language."""
         return [
-            f"{self.fields[name].label}: {error}" if name in self.fields else str(error)
+            _("%(field)s: %(error)s") % {"field": self.fields[name].label, "error": error}
+            if name in self.fields
+            else str(error)
             for name, errors in self.errors.items()
             for error in errors
         ]
