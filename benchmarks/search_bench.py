@@ -1,62 +1,129 @@
 """Search latency on PostgreSQL with 10,000 publications across en/fr/es.
 
 Creates a throwaway database (pi_bench by default, on the server DATABASE_URL
-points at), migrates it, generates publications with a publication record
-per language, indexes them, then times the search the site runs
-(search.query.run_search: backend query, facets, one page of results) and
-prints p50/p95 per query. Nothing is asserted: the figures go in the README.
+points at), migrates it and generates a library the way the site holds one:
+a third of the publications in English, each translated into French and
+Spanish (same translation key, facts read from the English page), with UN
+symbols, ISBNs, a type, topics and, for one in ten, PDF text per language.
+Texts are drawn from phrases about the site's subjects in each language, so
+every timed query has hits. Pages are written in bulk (no signals, like an
+import), then `manage.py reindex` indexes them. Each query is then run the
+way the site runs it (search.query.run_search: backend query, promotions,
+facets, one page of results with snippets) and its hits, p50 and p95 are
+printed as a Markdown table for the README. Nothing is asserted.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/pi make bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres python -m benchmarks
+
+BENCH_PUBLICATIONS (10000), BENCH_REPEAT (20) and BENCH_DATABASE (pi_bench)
+change the size, the number of timed runs and the database.
 """
 
+import datetime
 import os
+import platform
 import random
 import statistics
 import time
+import uuid
 from urllib.parse import urlparse, urlunparse
 
 PUBLICATIONS = int(os.environ.get("BENCH_PUBLICATIONS", "10000"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "20"))
+BATCH = 1000
+LANGUAGES = ("en", "fr", "es")
+
 QUERIES = {
-    "en": ["protection mechanisms", "human rights defenders", "A/RES/53/144", "national legislation"],
-    "fr": ["mécanismes nationaux", "défenseuses des droits", "politiques publiques", "rapporteur spécial"],
-    "es": ["mecanismos nacionales", "personas defensoras", "politicas publicas", "relatoría especial"],
-}
-WORDS = {
     "en": [
-        "protection",
-        "defenders",
-        "rights",
-        "national",
-        "mechanism",
-        "legislation",
-        "policy",
-        "risk",
-        "community",
-        "report",
-        "manual",
+        "protection mechanisms",
+        "human rights defenders",
+        "A/RES/53/144",
+        "A/RES/53",
+        "national legislation",
+        "women defenders",
     ],
     "fr": [
-        "protection",
-        "défenseurs",
-        "défenseuses",
-        "droits",
-        "mécanismes",
-        "nationaux",
-        "législation",
-        "politiques",
-        "risque",
+        "mécanismes nationaux",
+        "défenseuses des droits",
+        "défenseur·e·s",
+        "politiques publiques",
+        "rapporteur spécial",
+        "A/RES/53/144",
     ],
     "es": [
-        "protección",
-        "defensoras",
-        "derechos",
-        "mecanismos",
-        "nacionales",
-        "legislación",
-        "políticas",
-        "riesgo",
-        "comunidad",
+        "mecanismos nacionales",
+        "personas defensoras",
+        "politicas publicas",
+        "relatoría especial",
+        "defensores/as",
+        "978-2-930539-41-6",
+    ],
+}
+
+# Phrases about the site's subjects, the same idea in each language, with how
+# often a publication's summary uses each (so queries range from rare to common).
+PHRASES = [
+    (
+        0.40,
+        "human rights defenders",
+        "défenseurs des droits humains",
+        "personas defensoras de derechos humanos",
+    ),
+    (
+        0.15,
+        "women human rights defenders",
+        "défenseuses des droits humains",
+        "defensoras de derechos humanos",
+    ),
+    (
+        0.15,
+        "national protection mechanisms",
+        "mécanismes nationaux de protection",
+        "mecanismos nacionales de protección",
+    ),
+    (0.12, "public policies", "politiques publiques", "políticas públicas"),
+    (0.10, "national legislation", "législation nationale", "legislación nacional"),
+    (0.05, "the UN Special Rapporteur", "le rapporteur spécial de l'ONU", "la Relatoría Especial de la ONU"),
+    (0.20, "risk assessment", "analyse des risques", "análisis de riesgos"),
+    (0.20, "collective protection", "protection collective", "protección colectiva"),
+    (
+        0.10,
+        "criminalisation of defenders",
+        "criminalisation des défenseurs",
+        "criminalización de personas defensoras",
+    ),
+    (
+        0.15,
+        "land and environmental defenders",
+        "défenseurs de la terre et de l'environnement",
+        "defensores de la tierra y el territorio",
+    ),
+    (0.10, "security plans", "plans de sécurité", "planes de seguridad"),
+    (0.08, "the EU Guidelines", "les Orientations de l'UE", "las Directrices de la UE"),
+]
+FILLER = {
+    "en": (
+        "this report looks at how states communities and organisations respond to threats against "
+        "people who defend rights in rural and urban areas with case studies recommendations and "
+        "lessons learnt from several countries over ten years of work"
+    ),
+    "fr": (
+        "ce rapport examine comment les États les communautés et les organisations répondent aux "
+        "menaces contre celles et ceux qui défendent les droits dans les zones rurales et urbaines "
+        "avec des études de cas des recommandations et des leçons tirées de plusieurs pays"
+    ),
+    "es": (
+        "este informe analiza cómo los Estados las comunidades y las organizaciones responden a las "
+        "amenazas contra quienes defienden derechos en zonas rurales y urbanas con estudios de caso "
+        "recomendaciones y lecciones aprendidas en varios países durante diez años"
+    ),
+}
+TAXONOMY = {
+    "type": [("report", "Report", "Rapport", "Informe"), ("manual", "Manual", "Manuel", "Manual")],
+    "topic": [
+        ("public-policies", "Public policies", "Politiques publiques", "Políticas públicas"),
+        ("collective-protection", "Collective protection", "Protection collective", "Protección colectiva"),
+        ("criminalisation", "Criminalisation", "Criminalisation", "Criminalización"),
+        ("women-defenders", "Women defenders", "Défenseuses", "Defensoras"),
     ],
 }
 
@@ -89,46 +156,168 @@ def setup_django(url):
     call_command("migrate", verbosity=0)
 
 
+def sentence(rng, language, count):
+    """`count` phrases, each chosen by its frequency, among filler words."""
+    column = 1 + LANGUAGES.index(language)
+    chosen = [phrase[column] for phrase in PHRASES if rng.random() < phrase[0]][:count]
+    words = []
+    for phrase in chosen or [PHRASES[0][column]]:
+        words.extend(rng.sample(FILLER[language].split(), 6))
+        words.append(phrase)
+    return " ".join(words).capitalize() + "."
+
+
+def taxonomy(model, entries, locales):
+    """The English snippets and their translations; {slug: English snippet}."""
+    english = {}
+    for slug, *names in entries:
+        key = uuid.uuid4()
+        for language, name in zip(LANGUAGES, names, strict=True):
+            item = model.objects.create(locale=locales[language], slug=slug, name=name, translation_key=key)
+            if language == "en":
+                english[slug] = item
+    return english
+
+
+def translate(page, locale, slug):
+    """A published translation of `page`, as the admin makes one (its parent already translated)."""
+    translation = page.copy_for_translation(locale, copy_parents=False, alias=False)
+    translation.slug = slug
+    translation.save_revision().publish()
+    return translation
+
+
+def libraries(home, locales):
+    """The library page in each language, translations of one another."""
+    from resources.models import ResourceIndexPage
+
+    english = home.add_child(
+        instance=ResourceIndexPage(title="Resources", slug="resources", locale=locales["en"])
+    )
+    english.save_revision().publish()
+    pages = {"en": english}
+    for language in ("fr", "es"):
+        if home.get_translation_or_none(locales[language]) is None:
+            translate(home, locales[language], f"home-{language}")
+        pages[language] = translate(english, locales[language], f"library-{language}")
+    return pages
+
+
 def generate(count):
+    """Bulk-write `count` publications (a third per language); returns the seconds taken."""
+    from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
-    from django.db.models.signals import post_save
-    from modelsearch.signal_handlers import post_save_signal_handler
-    from wagtail.models import Locale
+    from wagtail.models import Collection, Locale, Page
 
     from home.models import HomePage
-    from resources.factories import ResourceIndexPageFactory, ResourceTypeFactory
-    from resources.models import ResourcePage
+    from resources.models import ResourceFile, ResourceIdentifier, ResourcePage, ResourceType, Topic
+    from website.models import CustomDocument
 
-    # Like a bulk import: no indexing per page while generating, one rebuild afterwards.
-    post_save.disconnect(post_save_signal_handler, sender=ResourcePage)
     rng = random.Random(42)
-    home = HomePage.objects.get(depth=2)
-    kind = ResourceTypeFactory(name="Report", slug="report")
-    per_language = count // 3
+    start = time.perf_counter()
+    sources = count // 3
     with transaction.atomic():
-        for language in ("en", "fr", "es"):
-            locale = Locale.objects.get(language_code=language)
-            library = ResourceIndexPageFactory(
-                parent=home, title=f"Library {language}", slug=f"library-{language}"
-            )
-            library.locale = locale
-            library.save()
-            for number in range(per_language):
-                words = WORDS[language]
-                title = " ".join(rng.choice(words) for _ in range(6))
-                summary = " ".join(rng.choice(words) for _ in range(40))
-                if number % 1000 == 0:
-                    print(f"  {language}: {number} publications", flush=True)
-                library.add_child(
-                    instance=ResourcePage(
-                        title=f"{title} {number}",
-                        slug=f"p-{language}-{number}",
-                        summary=summary,
-                        publication_date=f"{2000 + number % 25}-01-01",
-                        resource_type=kind,
-                        locale=locale,
+        locales = {language: Locale.objects.get(language_code=language) for language in LANGUAGES}
+        home = HomePage.objects.get(depth=2, locale=locales["en"])
+        library = libraries(home, locales)
+        types = taxonomy(ResourceType, TAXONOMY["type"], locales)
+        topics = taxonomy(Topic, TAXONOMY["topic"], locales)
+        content_type = ContentType.objects.get_for_model(ResourcePage)
+        now = datetime.datetime.now(datetime.UTC)
+        keys = [uuid.uuid4() for _ in range(sources)]
+        facts = {}
+        for language in LANGUAGES:
+            parent = Page.objects.get(pk=library[language].pk)
+            pages = []
+            for number in range(sources):
+                title = f"{sentence(rng, language, 2)[:-1]} {number}"
+                slug = f"publication-{number}"
+                pages.append(
+                    Page(
+                        title=title,
+                        draft_title=title,
+                        slug=slug,
+                        content_type=content_type,
+                        path=Page._get_path(parent.path, parent.depth + 1, number + 1),
+                        depth=parent.depth + 1,
+                        numchild=0,
+                        url_path=f"{parent.url_path}{slug}/",
+                        locale=locales[language],
+                        translation_key=keys[number],
+                        live=True,
+                        first_published_at=now,
+                        last_published_at=now,
                     )
                 )
+            for begin in range(0, len(pages), BATCH):
+                created = Page.objects.bulk_create(pages[begin : begin + BATCH])
+                ResourcePage._base_manager._insert(
+                    [
+                        ResourcePage(
+                            page_ptr_id=page.pk,
+                            summary=sentence(rng, language, 5),
+                            publication_date=datetime.date(2000 + number % 25, 1 + number % 12, 1),
+                            resource_type_id=types["report" if number % 4 else "manual"].pk,
+                            publisher="Protection International",
+                        )
+                        for number, page in enumerate(created, start=begin)
+                    ],
+                    fields=ResourcePage._meta.local_concrete_fields,
+                )
+                if language == "en":
+                    facts.update({number: page.pk for number, page in enumerate(created, start=begin)})
+            Page.objects.filter(pk=parent.pk).update(numchild=sources)
+            print(f"  {language}: {sources} publications", flush=True)
+
+        # Facts, on the English pages only (translations read them from there).
+        identifiers, topic_rows = [], []
+        through = ResourcePage.topics.through
+        for number, page_id in facts.items():
+            symbol = "A/RES/53/144" if number == 0 else f"A/RES/{40 + number % 39}/{1 + number % 300}"
+            identifiers.append(
+                ResourceIdentifier(page_id=page_id, scheme="un-symbol", value=symbol, sort_order=0)
+            )
+            if number % 5 == 0:
+                isbn = (
+                    "978-2-930539-41-6"
+                    if number == 5
+                    else f"978-2-{930000 + number}-{number % 90 + 10}-{number % 9}"
+                )
+                identifiers.append(
+                    ResourceIdentifier(page_id=page_id, scheme="isbn", value=isbn, sort_order=1)
+                )
+            for slug in rng.sample(list(topics), rng.randint(1, 2)):
+                topic_rows.append(through(resourcepage_id=page_id, topic_id=topics[slug].pk))
+        ResourceIdentifier.objects.bulk_create(identifiers, batch_size=BATCH)
+        through.objects.bulk_create(topic_rows, batch_size=BATCH)
+
+        # PDF text in each language for one publication in ten.
+        root = Collection.get_first_root_node()
+        documents, owners = [], []
+        for number, page_id in facts.items():
+            if number % 10:
+                continue
+            for language in LANGUAGES:
+                text = " ".join(sentence(rng, language, 8) for _ in range(6))
+                documents.append(
+                    CustomDocument(
+                        title=f"Publication {number} ({language})",
+                        file=f"documents/bench-{number}-{language}.pdf",
+                        collection=root,
+                        extracted_text=text,
+                        file_hash="",
+                    )
+                )
+                owners.append((page_id, language))
+        documents = CustomDocument.objects.bulk_create(documents, batch_size=BATCH)
+        ResourceFile.objects.bulk_create(
+            [
+                ResourceFile(page_id=page_id, document_id=document.pk, language=language, sort_order=0)
+                for (page_id, language), document in zip(owners, documents, strict=True)
+            ],
+            batch_size=BATCH,
+        )
+    return time.perf_counter() - start
 
 
 def timed(function, repeat):
@@ -138,7 +327,40 @@ def timed(function, repeat):
         function()
         samples.append((time.perf_counter() - start) * 1000)
     samples.sort()
-    return statistics.median(samples), samples[max(0, int(len(samples) * 0.95) - 1)]
+    return statistics.median(samples), samples[max(0, round(len(samples) * 0.95) - 1)]
+
+
+def match_count(query, language):
+    """Every matching page, beyond the MAX_HITS most relevant that the site pages through."""
+    from wagtail.models import Locale
+    from wagtail.search.backends import get_search_backend
+
+    from search.query import backend_query, candidate_pages
+
+    locale = Locale.objects.get(language_code=language)
+    return (
+        get_search_backend(language).search(backend_query(query, language), candidate_pages(locale)).count()
+    )
+
+
+def analyze():
+    """Fresh planner statistics, as autovacuum keeps them on a live site after a bulk import."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def environment():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        version = cursor.fetchone()[0]
+    return (
+        f"{datetime.date.today().isoformat()}, {os.cpu_count()} cores, {platform.system()} "
+        f"{platform.machine()}, Python {platform.python_version()}, PostgreSQL {version}"
+    )
 
 
 def main():
@@ -146,18 +368,24 @@ def main():
     create_database(admin_url, name)
     setup_django(url)
     from django.core.management import call_command
+    from wagtail.models import Page
 
     from search.query import run_search
 
-    start = time.perf_counter()
-    generate(PUBLICATIONS)
-    print(f"Generated {PUBLICATIONS} publications in {time.perf_counter() - start:.0f}s")
+    seconds = generate(PUBLICATIONS)
+    count = Page.objects.filter(depth=4).count()
+    print(f"Generated {count} publications in {seconds:.0f} s")
     start = time.perf_counter()
     call_command("reindex", verbosity=0)
-    print(f"Indexed them in {time.perf_counter() - start:.0f}s")
-    print(f"{'language':8} {'query':28} {'hits':>6} {'p50 ms':>8} {'p95 ms':>8}")
+    print(f"Indexed them in {time.perf_counter() - start:.0f} s")
+    analyze()
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"\n{environment()}; {count} publications, {REPEAT} runs per query; load average {load}.\n")
+    print("| language | query | matches | results | p50 (ms) | p95 (ms) |")
+    print("|---|---|---:|---:|---:|---:|")
     for language, queries in QUERIES.items():
         for query in queries:
-            outcome = run_search({"q": query}, language, record=False)
+            total = run_search({"q": query}, language, record=False).total
+            matches = match_count(query, language)
             p50, p95 = timed(lambda q=query, lang=language: run_search({"q": q}, lang, record=False), REPEAT)
-            print(f"{language:8} {query:28} {outcome.total:>6} {p50:>8.1f} {p95:>8.1f}")
+            print(f"| {language} | {query} | {matches} | {total} | {p50:.0f} | {p95:.0f} |", flush=True)

@@ -16,9 +16,14 @@ language backends share modelsearch's one index table (see
 search/backends/scoping.py), and only live, public pages are ever indexed.
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
 # PostgreSQL configurations created by search/migrations/0001_text_search_configs.py:
 # the built-in language configuration plus `unaccent`, so "jurídica" matches "juridica".
 POSTGRES_SEARCH_CONFIGS = {"en": "pi_english", "fr": "pi_french", "es": "pi_spanish"}
+# `simple` plus `unaccent` (search/migrations/0002): suggestions, and languages without
+# a PostgreSQL configuration of their own.
+POSTGRES_SIMPLE_CONFIG = "pi_simple"
 # Elasticsearch/OpenSearch built-in language analysers.
 ELASTICSEARCH_ANALYZERS = {"en": "english", "fr": "french", "es": "spanish"}
 
@@ -38,12 +43,22 @@ ADMIN_BACKEND = {"BACKEND": "modelsearch.backends.database.fallback"}
 
 
 def postgres_search_config(language_code):
-    """The text search configuration for a language; 'simple' where PostgreSQL has none."""
-    return POSTGRES_SEARCH_CONFIGS.get(language_code, "simple")
+    """The text search configuration for a language; unaccented 'simple' where PostgreSQL has none."""
+    return POSTGRES_SEARCH_CONFIGS.get(language_code, POSTGRES_SIMPLE_CONFIG)
 
 
 def elasticsearch_analyzer(language_code):
     return ELASTICSEARCH_ANALYZERS.get(language_code, "standard")
+
+
+def engine_for_version(classes, version, variable):
+    supported = ", ".join(str(number) for number in classes)
+    try:
+        return classes[int(str(version).strip())]
+    except (KeyError, ValueError):
+        raise ImproperlyConfigured(
+            f"{variable}={version!r} is not supported: use one of {supported} (see search/conf.py)."
+        ) from None
 
 
 def search_backends(
@@ -55,13 +70,20 @@ def search_backends(
     opensearch_version=3,
     index_prefix="pi-dev",
 ):
-    """Build WAGTAILSEARCH_BACKENDS for the given language codes."""
+    """Build WAGTAILSEARCH_BACKENDS for the given language codes.
+
+    An unsupported ELASTICSEARCH_VERSION/OPENSEARCH_VERSION is an ImproperlyConfigured
+    error at start-up, naming the versions there are.
+    """
     if elasticsearch_url or opensearch_url:
         if elasticsearch_url:
-            classes, url, version = ELASTICSEARCH_BACKENDS, elasticsearch_url, elasticsearch_version
+            url = elasticsearch_url
+            backend = engine_for_version(
+                ELASTICSEARCH_BACKENDS, elasticsearch_version, "ELASTICSEARCH_VERSION"
+            )
         else:
-            classes, url, version = OPENSEARCH_BACKENDS, opensearch_url, opensearch_version
-        backend = classes[version]
+            url = opensearch_url
+            backend = engine_for_version(OPENSEARCH_BACKENDS, opensearch_version, "OPENSEARCH_VERSION")
         backends = {"default": ADMIN_BACKEND}
         for code in languages:
             backends[code] = {
@@ -78,5 +100,6 @@ def search_backends(
             "BACKEND": "search.backends.database",
             "LANGUAGE": code,
             "SEARCH_CONFIG": postgres_search_config(code),
+            "AUTOCOMPLETE_CONFIG": POSTGRES_SIMPLE_CONFIG,
         }
     return backends

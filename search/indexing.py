@@ -2,18 +2,24 @@
 
 Wagtail reindexes a page when it is saved (publish, unpublish) and removes it
 when it is deleted. These helpers cover what does not save the page itself:
-a view restriction added to or removed from an ancestor, a move under a
-restricted section, and a PDF whose text was extracted after upload.
+a section unpublished or published again, a view restriction added to or
+removed from an ancestor, a move under a restricted section, a document moved
+between public and private collections, a PDF whose text was extracted after
+upload, and a change to the source page whose facts its translations show.
 """
 
 from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
+from django.db.models import Q
+from wagtail.models import Collection, Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
 from .backends.scoping import searchable_models
+
+# Pages sent to the backends at a time when a whole section is reindexed.
+CHUNK_SIZE = 500
 
 
 def language_backend_names():
@@ -39,40 +45,61 @@ def searchable_pages(queryset):
     return queryset.type(*models).specific()
 
 
+def reindex_queryset(queryset):
+    """Reindex the searchable pages of `queryset`, CHUNK_SIZE at a time (bounded memory)."""
+    ids = list(searchable_pages(queryset).order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), CHUNK_SIZE):
+        reindex_pages(searchable_pages(Page.objects.filter(pk__in=ids[start : start + CHUNK_SIZE])))
+
+
 def reindex_subtree(page):
-    reindex_pages(searchable_pages(Page.objects.descendant_of(page, inclusive=True)))
+    reindex_queryset(Page.objects.descendant_of(page, inclusive=True))
+
+
+def reindex_translations(page):
+    """The other language versions of `page` (at most one per language)."""
+    reindex_queryset(Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk))
+
+
+def pages_using_documents(document_ids):
+    """Ids of the pages that link to these documents (Wagtail's reference index); one or two queries."""
+    from website.models import CustomDocument
+
+    document_ids = [str(pk) for pk in document_ids]
+    if not document_ids:
+        return []
+    return [
+        int(object_id)
+        for object_id in ReferenceIndex.objects.filter(
+            to_content_type=ContentType.objects.get_for_model(CustomDocument),
+            to_object_id__in=document_ids,
+            base_content_type=ContentType.objects.get_for_model(Page),
+        )
+        .values_list("object_id", flat=True)
+        .distinct()
+    ]
+
+
+def reindex_pages_using_documents(document_ids):
+    """The pages linking to the documents, and their translations (which show the source's files)."""
+    page_ids = pages_using_documents(document_ids)
+    if page_ids:
+        keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
+        reindex_queryset(Page.objects.filter(translation_key__in=keys))
 
 
 def reindex_pages_using_document(document_id):
-    """Reindex the pages that link to a document (found through Wagtail's reference index)."""
-    from website.models import CustomDocument
-
-    document = CustomDocument.objects.filter(pk=document_id).first()
-    if document is None:
-        return
-    page_ids = [
-        int(object_id)
-        for object_id in ReferenceIndex.get_references_to(document)
-        .filter(base_content_type=ContentType.objects.get_for_model(Page))
-        .values_list("object_id", flat=True)
-    ]
-    if page_ids:
-        reindex_pages(searchable_pages(Page.objects.filter(pk__in=page_ids)))
+    reindex_pages_using_documents([document_id])
 
 
-def collection_is_public(collection_id):
-    """True unless the collection or one of its ancestors has a view restriction."""
-    collection = Collection.objects.filter(pk=collection_id).first()
-    if collection is None:
-        return False
-    ancestors = collection.get_ancestors(inclusive=True)
-    return not CollectionViewRestriction.objects.filter(collection__in=ancestors).exists()
-
-
-def public_document_text(document):
-    """A document's extracted text, or '' when it sits in a private collection."""
-    if document is None or not document.extracted_text:
-        return ""
-    if not collection_is_public(document.collection_id):
-        return ""
-    return document.extracted_text
+def restricted_collection_ids():
+    """Collections with a view restriction on themselves or an ancestor; one or two queries."""
+    restricted_paths = list(
+        Collection.objects.filter(view_restrictions__isnull=False).values_list("path", flat=True)
+    )
+    if not restricted_paths:
+        return set()
+    below = Q()
+    for path in restricted_paths:
+        below |= Q(path__startswith=path)
+    return set(Collection.objects.filter(below).values_list("pk", flat=True))

@@ -5,36 +5,52 @@ pages searched: results are only ever live, public pages of that language.
 Matching ids come from the backend (at most MAX_HITS, by relevance); facets,
 facet filters and pagination then run as a bounded number of SQL queries over
 those ids, whatever the backend.
+
+Promoted results are part of the results: they come first, are counted in the
+total and the facets, and follow the facet filters like any other result.
 """
 
 import html
+import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.utils import parse_query_string
 
-from .backends.scoping import searchable_models
+from .backends.elasticsearch import server_errors
+from .backends.scoping import public_pages, searchable_models
+from .inflection import normalise_inclusive, word_forms
+from .promotions import find_promotions, record_query
+from .snippets import snippets
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
+# Terms searched at most: enough for any real query, and a bound on the backend query's size.
+MAX_TERMS = 24
 MAX_HITS = 1000
 PAGE_SIZE = 20
-SNIPPET_LENGTH = 220
 # C0/C1 control characters and the Unicode "format" characters used to smuggle text.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 # What a search term may contain: letters, digits and the punctuation of identifiers
 # such as A/RES/53/144 or ACHPR/Res.69(XXXV)04. Everything else separates terms,
 # so no query syntax of any backend reaches it.
 TERM = re.compile(r"[\w][\w/().\-]*")
+IDENTIFIER_PARTS = re.compile(r"[^\w]+")
+
+
+class SearchUnavailable(Exception):
+    """The search server did not answer (Elasticsearch/OpenSearch down or unreachable)."""
 
 
 def clean_query(raw):
@@ -47,25 +63,52 @@ def search_terms(query):
     return [term.strip("().-/") for term in TERM.findall(query) if term.strip("().-/")]
 
 
-def backend_query(query):
-    """A modelsearch query: quoted phrases stay phrases, other words are plain terms."""
+def identifier_parts(term):
+    return [part for part in IDENTIFIER_PARTS.split(term) if part]
+
+
+def term_query(term, language):
+    """One query word: its other-gender forms, and an identifier's parts as a phrase.
+
+    Publications are indexed with "A/RES/53/144" also spelt "A RES 53 144"
+    (search/publications.py), so "A/RES/53" or "Res.69" find them by that phrase.
+    """
+    alternatives = [PlainText(form, operator="and") for form in word_forms(term, language)]
+    parts = identifier_parts(term)
+    if len(parts) > 1:
+        alternatives.append(Phrase(" ".join(parts)))
+    return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
+
+
+def phrase_query(terms, language):
+    """A quoted phrase, also with every word in its other-gender form."""
+    phrases = [" ".join(terms)]
+    forms = [word_forms(term, language) for term in terms]
+    for number in (1, 2):
+        phrases.append(
+            " ".join(options[number] if len(options) > number else options[0] for options in forms)
+        )
+    phrases = list(dict.fromkeys(phrases))
+    return Phrase(phrases[0]) if len(phrases) == 1 else Or([Phrase(phrase) for phrase in phrases])
+
+
+def backend_query(query, language="en"):
+    """A modelsearch query: quoted phrases stay phrases, other words must all match (in some form)."""
+    query = normalise_inclusive(query, language)
     balanced = query if query.count('"') % 2 == 0 else query.replace('"', " ")
-    _filters, parsed = parse_query_string(" ".join(_safe_tokens(balanced)), operator="and")
-    return parsed
-
-
-def _safe_tokens(query):
-    # Keep quotes around phrases; reduce everything else to clean terms.
-    tokens = []
-    for index, chunk in enumerate(query.split('"')):
-        terms = search_terms(chunk)
+    parts, count = [], 0
+    for index, chunk in enumerate(balanced.split('"')):
+        terms = search_terms(chunk)[: MAX_TERMS - count]
         if not terms:
             continue
-        tokens.append(f'"{" ".join(terms)}"' if index % 2 else " ".join(terms))
-    return tokens
-
-
-# Facets -----------------------------------------------------------------------------
+        count += len(terms)
+        if index % 2:
+            parts.append(phrase_query(terms, language))
+        else:
+            parts.extend(term_query(term, language) for term in terms)
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
 
 
 def content_type_slug(model):
@@ -86,18 +129,28 @@ class QueryField(forms.CharField):
 class SearchForm(forms.Form):
     """Search parameters; a malformed facet value is a 400, an unknown one finds nothing."""
 
-    q = QueryField(required=False)
-    type = forms.CharField(required=False, max_length=50)
-    resource_type = forms.SlugField(required=False, max_length=100)
-    topic = forms.SlugField(required=False, max_length=100)
-    year = forms.IntegerField(required=False, min_value=1000, max_value=9999)
-    page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+    q = QueryField(label=_("Search text"), required=False)
+    type = forms.CharField(label=_("Content type"), required=False, max_length=50)
+    resource_type = forms.SlugField(label=_("Resource type"), required=False, max_length=100)
+    topic = forms.SlugField(label=_("Topic"), required=False, max_length=100)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1000, max_value=9999)
+    page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=10_000)
 
     def clean_type(self):
         value = self.cleaned_data["type"]
         if value and value not in {content_type_slug(model) for model in searchable_models()}:
             raise forms.ValidationError(_("Unknown content type."))
         return value
+
+    def error_messages(self):
+        """Each error as "Field: message", in the active language."""
+        return [
+            _("%(field)s: %(error)s") % {"field": self.fields[name].label, "error": error}
+            if name in self.fields
+            else str(error)
+            for name, errors in self.errors.items()
+            for error in errors
+        ]
 
 
 @dataclass
@@ -117,9 +170,14 @@ class Facet:
 
 @dataclass
 class SearchHit:
-    page: Page
+    """One result: a page, or an external link that editors promoted."""
+
+    title: str
+    url: str
     snippet: str
     content_type: str
+    type_label: str
+    page: Page | None = None
     promoted: bool = False
 
 
@@ -134,6 +192,11 @@ class SearchOutcome:
     page_number: int = 1
     page_count: int = 0
 
+    @property
+    def first_hit_number(self):
+        """The position of the first unpromoted hit on this page, for the list's numbering."""
+        return (self.page_number - 1) * PAGE_SIZE + len(self.promotions) + 1
+
 
 def resource_page_model():
     for model in searchable_models():
@@ -144,22 +207,43 @@ def resource_page_model():
 
 def candidate_pages(locale):
     models = searchable_models()
-    return Page.objects.live().public().filter(locale=locale).type(*models)
+    return public_pages(Page.objects.filter(locale=locale).type(*models))
 
 
 def matching_ids(query, language, locale):
     """Ids of the matching pages, most relevant first (at most MAX_HITS)."""
+    search_query = backend_query(query, language)
+    if search_query is None:
+        return []
     backend = get_search_backend(language)
-    results = backend.search(backend_query(query), candidate_pages(locale))[:MAX_HITS]
-    if hasattr(results, "get_queryset"):
-        # Database backends: ids straight from the ranked SQL, no page objects built.
-        return list(results.get_queryset().values_list("pk", flat=True))
-    return [page.pk for page in results]
+    try:
+        results = backend.search(search_query, candidate_pages(locale))[:MAX_HITS]
+        if hasattr(results, "get_queryset"):
+            # Database backends: ids straight from the ranked SQL, no page objects built.
+            return list(results.get_queryset().values_list("pk", flat=True))
+        return [page.pk for page in results]
+    except server_errors() as error:
+        logger.error("Search backend %r did not answer: %s", language, error)
+        raise SearchUnavailable from error
+
+
+def suggestions(query, language, count):
+    """Live, public titles in `language` that start like the words typed."""
+    terms = search_terms(query)
+    if not terms:
+        return []
+    locale = Locale.objects.get(language_code=language)
+    backend = get_search_backend(language)
+    try:
+        return list(backend.autocomplete(" ".join(terms), candidate_pages(locale))[:count])
+    except server_errors() as error:
+        logger.error("Search backend %r did not answer: %s", language, error)
+        raise SearchUnavailable from error
 
 
 def apply_filters(ids, data):
-    """Narrow the ids by the chosen facet values (at most three queries)."""
-    if not ids:
+    """Narrow the ids by the chosen facet values, keeping their order (at most three queries)."""
+    if not ids or not _filtered(data):
         return ids
     pages = Page.objects.filter(pk__in=ids)
     if data.get("type"):
@@ -171,7 +255,9 @@ def apply_filters(ids, data):
             return []
         # Type, topics and dates are facts of the source-language page (ResourcePage.facts).
         keys = resource_model.objects.filter(pk__in=ids).values("translation_key")
-        sources = resource_model.objects.filter(translation_key__in=keys, locale=Locale.get_default())
+        sources = resource_model.objects.filter(
+            translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE
+        )
         if data.get("resource_type"):
             sources = sources.filter(resource_type__slug=data["resource_type"])
         if data.get("topic"):
@@ -211,15 +297,17 @@ def build_facets(ids, data, locale):
 def resource_facets(resource_model, ids, data, locale):
     from resources.models import ResourceType, Topic
 
-    pages = resource_model.objects.filter(pk__in=ids)
-    keys = dict(pages.values_list("pk", "translation_key"))
-    if not keys:
-        return []
-    sources = resource_model.objects.filter(
-        translation_key__in=set(keys.values()), locale=Locale.get_default()
+    # The facts are on the source-language pages (ResourcePage.facts): count those, in SQL.
+    source_ids = list(
+        resource_model.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE,
+            translation_key__in=resource_model.objects.filter(pk__in=ids).values("translation_key"),
+        )
+        .order_by()
+        .values_list("pk", flat=True)
     )
-    source_by_key = {source.translation_key: source.pk for source in sources.only("pk", "translation_key")}
-    source_ids = [source_by_key[key] for key in keys.values() if key in source_by_key]
+    if not source_ids:
+        return []
 
     type_counts = (
         resource_model.objects.filter(pk__in=source_ids)
@@ -276,141 +364,52 @@ def resource_facets(resource_model, ids, data, locale):
     return [facet for facet in (resource_type, topic, year) if facet.values]
 
 
-# Snippets ---------------------------------------------------------------------------
-
-
-def fold(text):
-    """Lower case without accents, one character for one, so positions map back."""
-    return "".join(unicodedata.normalize("NFKD", char)[:1].lower() or " " for char in text)
-
-
-def term_pattern(terms):
-    # Highlight inflected forms too: "mécanismes" marks "mécanisme", "nationaux" "national".
-    stems = sorted(
-        {fold(term)[: max(4, len(term) - 3)] for term in terms if len(term) > 1}, key=len, reverse=True
-    )
-    if not stems:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*")
-
-
-def highlight(text, terms, length=SNIPPET_LENGTH):
-    """An HTML-escaped extract of `text` around the first match, matches in <mark>."""
-    text = " ".join((text or "").split())
-    pattern = term_pattern(terms)
-    folded = fold(text)
-    first = pattern.search(folded) if pattern else None
-    start = 0
-    if first and first.start() > length // 3:
-        start = text.rfind(" ", 0, first.start() - length // 3) + 1
-    end = min(len(text), start + length)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > start else end
-    parts = ["…" if start > 0 else ""]
-    position = start
-    for match in pattern.finditer(folded, start, end) if pattern else ():
-        parts.append(html.escape(text[position : match.start()]))
-        parts.append(f"<mark>{html.escape(text[match.start() : match.end()])}</mark>")
-        position = match.end()
-    parts.append(html.escape(text[position:end]))
-    if end < len(text):
-        parts.append("…")
-    return "".join(parts)
-
-
-def snippet_text(page, terms):
-    """The passage of the indexed text that best shows why the page matched."""
-    pattern = term_pattern(terms)
-    candidates = [getattr(page, "summary", ""), page.search_description, page.listing_summary]
-    body = getattr(page, "body", None)
-    if body is not None:
-        candidates.append(_stream_text(body))
-    candidates = [text for text in candidates if text]
-    if pattern:
-        for text in candidates:
-            if pattern.search(fold(text)):
-                return text
-        # Only then read identifiers and PDF text (a few queries, for this hit alone).
-        if hasattr(page, "search_facts_text"):
-            facts = page.search_facts_text()
-            if pattern.search(fold(facts)):
-                return facts
-    return candidates[0] if candidates else ""
-
-
-def _stream_text(stream):
-    """The words of a StreamField, without rendering it (no templates, no queries)."""
-    from django.utils.html import strip_tags
-
-    words = []
-
-    def collect(value):
-        if isinstance(value, str):
-            words.append(strip_tags(value))
-        elif isinstance(value, dict):
-            for item in value.values():
-                collect(item)
-        elif isinstance(value, list):
-            for item in value:
-                collect(item)
-
-    collect([block.get("value") for block in stream.raw_data])
-    return " ".join(word for word in words if " " in word.strip() or len(word) > 30)
-
-
-# The search -------------------------------------------------------------------------
-
-
-def promoted_pages(query, locale):
-    """Pages editors promoted for this exact query, in the visitor's language, live and public."""
-    from modelsearch.utils import normalise_query_string
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-
-    promotions = SearchPromotion.objects.filter(
-        query__query_string=normalise_query_string(query), page__isnull=False
-    ).order_by("sort_order")
-    keys = [key for key in promotions.values_list("page__translation_key", flat=True)]
-    if not keys:
-        return []
-    pages = {
-        page.translation_key: page
-        for page in Page.objects.live().public().filter(translation_key__in=keys, locale=locale).specific()
-    }
-    return [pages[key] for key in keys if key in pages]
-
-
-def record_query(query):
-    """Count the query for editors' 'popular searches' report."""
-    from wagtail.contrib.search_promotions.models import Query
-
-    Query.get(query).add_hit()
-
-
 def run_search(data, language, *, record=True):
-    """Search `data["q"]` in `language` with the chosen facets; returns a SearchOutcome."""
+    """Search `data["q"]` in `language` with the chosen facets; returns a SearchOutcome.
+
+    Raises SearchUnavailable when an Elasticsearch/OpenSearch server does not answer.
+    """
     query = clean_query(data.get("q"))
     outcome = SearchOutcome(query=query, language=language)
-    terms = search_terms(query)
+    terms = search_terms(normalise_inclusive(query, language))
     if not terms:
         return outcome
     locale = Locale.objects.get(language_code=language)
-    ids = matching_ids(query, language, locale)
-    promotions = promoted_pages(query, locale)
-    promoted_ids = {page.pk for page in promotions}
+    promotions = find_promotions(query, locale)
+    promoted_ids = [promotion.page.pk for promotion in promotions if promotion.page is not None]
+    promoted = set(promoted_ids)
+    ids = promoted_ids + [pk for pk in matching_ids(query, language, locale) if pk not in promoted]
     ids = apply_filters(ids, data)
     outcome.facets = build_facets(ids, data, locale)
-    ids = [pk for pk in ids if pk not in promoted_ids] if not _filtered(data) else ids
-    outcome.total = len(ids)
-    paginator = Paginator(ids, PAGE_SIZE)
+
+    # The results in the order shown: promotions first (an external link only
+    # when no facet is chosen, as it has no type, topic or year), then the rest.
+    kept = set(ids)
+    entries = [
+        promotion
+        for promotion in promotions
+        if (promotion.page.pk in kept if promotion.page is not None else not _filtered(data))
+    ]
+    entries += [pk for pk in ids if pk not in promoted]
+    outcome.total = len(entries)
+    paginator = Paginator(entries, PAGE_SIZE)
     current = paginator.get_page(data.get("page") or 1)
     outcome.page_number, outcome.page_count = current.number, paginator.num_pages
-    page_ids = list(current.object_list)
+
+    shown = list(current.object_list)
+    page_ids = [entry for entry in shown if isinstance(entry, int)]
     pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
-    outcome.hits = [_hit(pages[pk], terms) for pk in page_ids if pk in pages]
-    if current.number == 1 and not _filtered(data):
-        outcome.promotions = [_hit(page, terms, promoted=True) for page in promotions]
-    if record:
+    pages.update({entry.page.pk: entry.page for entry in shown if not isinstance(entry, int) and entry.page})
+    texts = snippets(list(pages.values()), terms, language)
+    for entry in shown:
+        if isinstance(entry, int):
+            if entry in pages:
+                outcome.hits.append(_page_hit(pages[entry], texts[entry]))
+        elif entry.page is not None:
+            outcome.promotions.append(_page_hit(entry.page, texts[entry.page.pk], promoted=True))
+        else:
+            outcome.promotions.append(_external_hit(entry))
+    if record and _new_search(data):
         record_query(query)
     return outcome
 
@@ -419,10 +418,29 @@ def _filtered(data):
     return any(data.get(name) for name in ("type", "resource_type", "topic", "year"))
 
 
-def _hit(page, terms, promoted=False):
+def _new_search(data):
+    """A search the visitor typed: not a later page of results nor a facet clicked."""
+    return (data.get("page") or 1) == 1 and not _filtered(data)
+
+
+def _page_hit(page, snippet, promoted=False):
     return SearchHit(
-        page=page,
-        snippet=highlight(snippet_text(page, terms), terms),
+        title=page.title,
+        url=page.url or "",
+        snippet=snippet,
         content_type=content_type_slug(type(page)),
+        type_label=str(capfirst(page.specific_class._meta.verbose_name)),
+        page=page,
         promoted=promoted,
+    )
+
+
+def _external_hit(promotion):
+    return SearchHit(
+        title=promotion.title,
+        url=promotion.url,
+        snippet=html.escape(promotion.description),
+        content_type="external",
+        type_label=str(_("External link")),
+        promoted=True,
     )

@@ -1,62 +1,56 @@
+"""What changes the public search indexes besides saving a searchable page.
+
+Wagtail's own handlers index a page when it is saved and remove it when it is
+deleted. A page's visibility also depends on its ancestors (published, view
+restrictions), on the collections of its documents, and a translation's indexed
+facts on its source page: each handler here reindexes what such a change
+affects, once the change is committed.
+"""
+
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
-from wagtail.models import CollectionViewRestriction, PageViewRestriction
-from wagtail.signals import page_published, post_page_move
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from website.models import CustomDocument
 
-from .indexing import reindex_pages, reindex_subtree
+from .indexing import pages_using_documents, reindex_pages, reindex_translations
+
+
+def reindex_section_later(page):
+    from .tasks import reindex_section
+
+    page_id = page.pk
+    transaction.on_commit(lambda: reindex_section.enqueue(page_id))
+
+
+def reindex_documents_later(document_ids):
+    from .tasks import reindex_documents
+
+    document_ids = list(document_ids)
+    if document_ids:
+        transaction.on_commit(lambda: reindex_documents.enqueue(document_ids))
 
 
 @receiver([post_save, post_delete], sender=PageViewRestriction)
 def reindex_restricted_section(sender, instance, **kwargs):
     """A restriction hides or shows a whole section: update it in every language index."""
-    page = instance.page
-    transaction.on_commit(lambda: reindex_subtree(page))
+    reindex_section_later(instance.page)
 
 
 @receiver(post_page_move)
 def reindex_moved_section(sender, instance, **kwargs):
-    # Moving under (or out of) a restricted section changes what is public.
-    transaction.on_commit(lambda: reindex_subtree(instance))
+    # Moving under (or out of) a restricted or unpublished section changes what is public.
+    reindex_section_later(instance)
 
 
-@receiver([post_save, post_delete], sender=CollectionViewRestriction)
-def reindex_documents_of_restricted_collection(sender, instance, **kwargs):
-    """PDF text from a collection that became private (or public) must follow it."""
-    from .indexing import reindex_pages_using_document
-
-    document_ids = list(
-        CustomDocument.objects.filter(
-            collection__in=instance.collection.get_descendants(inclusive=True)
-        ).values_list("pk", flat=True)
-    )
-
-    def reindex():
-        for document_id in document_ids:
-            reindex_pages_using_document(document_id)
-
-    transaction.on_commit(reindex)
-
-
-@receiver(pre_save, sender=CustomDocument)
-def note_new_file(sender, instance, **kwargs):
-    if kwargs.get("raw"):
+@receiver(pre_save)
+def note_whether_section_was_live(sender, instance, raw=False, **kwargs):
+    """Remember if a page with children was live, to tell a (re)publication from an edit."""
+    if raw or not isinstance(instance, Page) or not instance.pk or not instance.numchild:
         return
-    previous = CustomDocument.objects.filter(pk=instance.pk).values_list("file", flat=True).first()
-    instance._search_file_changed = instance.pk is None or previous != instance.file.name
-
-
-@receiver(post_save, sender=CustomDocument)
-def extract_text_of_new_file(sender, instance, created, raw=False, **kwargs):
-    """Extract a new or replaced file's text in a task, once the upload is committed."""
-    if raw or not getattr(instance, "_search_file_changed", False):
-        return
-    from .tasks import extract_document_text
-
-    document_id = instance.pk
-    transaction.on_commit(lambda: extract_document_text.enqueue(document_id))
+    instance._search_was_live = Page.objects.filter(pk=instance.pk).values_list("live", flat=True).first()
 
 
 @receiver(page_published)
@@ -65,6 +59,71 @@ def reindex_published_page(sender, instance, **kwargs):
 
     Wagtail's save handler indexes on post_save, before modelcluster writes the
     page's many-to-many values (topics, regions), so labels added in the same
-    edit would otherwise wait for the next save.
+    edit would otherwise wait for the next save. Translations are indexed with
+    the facts of their source page, so they follow it; and a section published
+    again brings back the live pages below it.
     """
     reindex_pages([instance])
+    reindex_translations(instance)
+    if instance.numchild and not getattr(instance, "_search_was_live", True):
+        reindex_section_later(instance)
+
+
+@receiver(page_unpublished)
+def drop_unpublished_section(sender, instance, **kwargs):
+    """Pages below an unpublished page are no longer public, even if they are live."""
+    reindex_translations(instance)
+    if instance.numchild:
+        reindex_section_later(instance)
+
+
+@receiver([post_save, post_delete], sender=CollectionViewRestriction)
+def reindex_documents_of_restricted_collection(sender, instance, **kwargs):
+    """PDF text from a collection that became private (or public) must follow it."""
+    reindex_documents_later(
+        CustomDocument.objects.filter(
+            collection__in=instance.collection.get_descendants(inclusive=True)
+        ).values_list("pk", flat=True)
+    )
+
+
+@receiver(pre_save, sender=CustomDocument)
+def note_document_changes(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    previous = CustomDocument.objects.filter(pk=instance.pk).values_list("file", "collection_id").first()
+    instance._search_file_changed = previous is None or previous[0] != instance.file.name
+    instance._search_collection_changed = previous is not None and previous[1] != instance.collection_id
+
+
+@receiver(post_save, sender=CustomDocument)
+def follow_document_changes(sender, instance, created, raw=False, **kwargs):
+    """Extract a new or replaced file's text; reindex its publications when it changes collection.
+
+    A move into a private collection must take the PDF's text out of search, and a
+    move back to a public one must bring it back.
+    """
+    if raw:
+        return
+    if getattr(instance, "_search_file_changed", False):
+        from .tasks import extract_document_text
+
+        document_id = instance.pk
+        transaction.on_commit(lambda: extract_document_text.enqueue(document_id))
+    elif getattr(instance, "_search_collection_changed", False):
+        reindex_documents_later([instance.pk])
+
+
+@receiver(pre_delete, sender=CustomDocument)
+def note_pages_of_deleted_document(sender, instance, **kwargs):
+    instance._search_page_ids = pages_using_documents([instance.pk])
+
+
+@receiver(post_delete, sender=CustomDocument)
+def reindex_pages_of_deleted_document(sender, instance, **kwargs):
+    """The deleted file's text leaves the publications that used it."""
+    from .tasks import reindex_pages_by_id
+
+    page_ids = getattr(instance, "_search_page_ids", [])
+    if page_ids:
+        transaction.on_commit(lambda: reindex_pages_by_id.enqueue(page_ids))

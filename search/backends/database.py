@@ -3,6 +3,12 @@
 `BACKEND: "search.backends.database"` picks PostgreSQL full text (with the
 language's SEARCH_CONFIG) or SQLite FTS5, like modelsearch's own
 "modelsearch.backends.database", and scopes it to the LANGUAGE option.
+
+modelsearch's PostgreSQL backend hard-codes the plain `simple` configuration
+for autocomplete, so suggestions would be accent-sensitive ("legislacion"
+would not suggest "Legislación"); AUTOCOMPLETE_CONFIG names an unaccented copy
+(`pi_simple`, search/migrations/0002). SQLite's FTS5 tokenizer already folds
+accents.
 """
 
 from django.db import connection
@@ -14,11 +20,23 @@ class ScopedIndexMixin:
     """An index that holds only the live, public searchable pages of its backend's language."""
 
     def add_items(self, model, objs):
+        from search.publications import publication_texts_attached
+
         keep, drop = self.backend.scope.split(model, objs)
-        for obj in drop:
-            self.delete_item(obj)
+        if drop:
+            self.delete_items(model, drop)
         if keep:
-            super().add_items(model, keep)
+            with publication_texts_attached(keep):
+                super().add_items(model, keep)
+
+    def delete_items(self, model, objs):
+        """Remove many pages' rows in one query (a whole unpublished section, say)."""
+        from modelsearch.utils import get_descendants_content_types_pks
+
+        self.entries.filter(
+            content_type_id__in=get_descendants_content_types_pks(model),
+            object_id__in=[str(obj.pk) for obj in objs],
+        ).delete()
 
     def delete_stale_entries(self):
         # A rebuild starts from nothing for this language (inside the rebuild's
@@ -33,7 +51,10 @@ class ScopedBackendMixin:
     def __init__(self, params):
         params = dict(params)
         self.scope = LanguageScope(params.pop("LANGUAGE", None))
+        autocomplete_config = params.pop("AUTOCOMPLETE_CONFIG", None)
         super().__init__(params)
+        if autocomplete_config and connection.vendor == "postgresql":
+            self.autocomplete_config = autocomplete_config
 
     @property
     def language(self):

@@ -44,18 +44,17 @@ def language_index_settings(language):
 
 class ScopedElasticsearchIndexMixin:
     def add_item(self, item):
-        keep, drop = self.backend.scope.split(type(item), [item])
-        for obj in drop:
-            self.delete_item(obj)
-        for obj in keep:
-            super().add_item(obj)
+        self.add_items(type(item), [item])
 
     def add_items(self, model, items):
+        from search.publications import publication_texts_attached
+
         keep, drop = self.backend.scope.split(model, items)
         for obj in drop:
             self.delete_item(obj)
         if keep:
-            super().add_items(model, keep)
+            with publication_texts_attached(keep):
+                super().add_items(model, keep)
 
 
 class ScopedElasticsearchBackendMixin:
@@ -100,3 +99,24 @@ def __getattr__(name):
     if name in ENGINES:
         return build(name)
     raise AttributeError(name)
+
+
+def server_errors():
+    """The exceptions an unreachable or failing Elasticsearch/OpenSearch server raises.
+
+    Empty when neither client is installed (the database backends raise none of them).
+    """
+    errors = []
+    try:
+        from elastic_transport import ApiError, TransportError
+
+        errors += [ApiError, TransportError]
+    except ImportError:
+        pass
+    try:
+        from opensearchpy.exceptions import OpenSearchException
+
+        errors.append(OpenSearchException)
+    except ImportError:
+        pass
+    return tuple(errors)

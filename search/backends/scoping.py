@@ -5,8 +5,13 @@ the database backends all write to modelsearch's one IndexEntry table (one row p
 object). A language backend therefore accepts only the searchable pages of its
 own language, so each row is written by exactly one backend, with that
 language's text search configuration; and it removes its language's rows for
-pages that stopped being live or public (unpublished, moved under a
-restriction), because Wagtail's signal handler never deletes on save.
+pages that stopped being visible (unpublished, moved under a restriction or
+under an unpublished section), because Wagtail's signal handler never deletes
+on save.
+
+"Visible" is what an anonymous visitor may open: live, with no view restriction
+on the page or an ancestor (Wagtail's `.public()`), and no unpublished ancestor
+(which `.public()` does not check).
 """
 
 from django.apps import apps
@@ -34,8 +39,35 @@ def is_searchable_model(model):
     return any(issubclass(model, searchable) for searchable in searchable_models())
 
 
+def unpublished_sections():
+    """Paths of the outermost unpublished pages that have children; one query.
+
+    Only pages with children can hide others, and there are few of them, so
+    excluding their subtrees by path stays cheap whatever the size of the site.
+    """
+    outermost = []
+    paths = Page.objects.filter(live=False, depth__gt=1, numchild__gt=0).order_by("path")
+    for path in paths.values_list("path", flat=True):
+        if not outermost or not path.startswith(outermost[-1]):
+            outermost.append(path)
+    return outermost
+
+
 def public_pages(queryset):
-    return queryset.live().public()
+    """The pages of `queryset` an anonymous visitor may open (two or three queries).
+
+    Filters on `path` only, like Wagtail's `.public()`, so every search backend
+    (Elasticsearch included) accepts the queryset.
+    """
+    queryset = queryset.live().public()
+    for path in unpublished_sections():
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
+
+
+def indexable_pages(model, language):
+    """The pages of `model` in `language` that its backend should hold, by id."""
+    return public_pages(model.objects.filter(locale__language_code=language)).order_by("pk")
 
 
 class LanguageScope:
@@ -47,7 +79,7 @@ class LanguageScope:
     def split(self, model, objects):
         """(objects to index, objects of this language to remove from the index).
 
-        Two queries whatever the number of objects.
+        A few queries whatever the number of objects.
         """
         objects = list(objects)
         if not objects or not issubclass(model, Page) or not is_searchable_model(model):

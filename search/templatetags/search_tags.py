@@ -16,8 +16,3 @@ def facet_query(params, name, value):
 @register.simple_tag
 def page_query(params, number):
     return urlencode({**params, "page": number})
-
-
-@register.filter
-def multiply(value, factor):
-    return int(value) * int(factor)

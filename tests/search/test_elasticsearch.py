@@ -78,12 +78,74 @@ def test_query_body_filters_to_the_language_and_searches_all_text():
     assert "live" in text
 
 
+@pytest.mark.django_db
+def test_query_body_for_gendered_forms_and_identifier_parts():
+    from wagtail.models import Locale
+
+    from search.query import backend_query, candidate_pages
+
+    french = backend("fr")
+    queryset = candidate_pages(Locale.objects.get(language_code="fr"))
+    body = str(french.query_compiler_class(queryset, backend_query("défenseuses A/RES/53", "fr")).get_query())
+    assert "défenseuses" in body and "défenseurs" in body
+    assert "A RES 53" in body and "match_phrase" in body
+
+
 @pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="ELASTICSEARCH_URL is not set: no server")
 @pytest.mark.django_db
 def test_against_a_live_server(site_tree):
     from django.core.management import call_command
     from wagtail.search.backends import get_search_backend
 
+    # The test prefix: a run never rebuilds the dev or production indexes.
+    assert get_search_backend("fr").get_index_for_model(ProgrammePage).name.startswith("pi-test-fr-")
     call_command("reindex", locale="fr", verbosity=0)
     results = get_search_backend("fr").search("plaidoyer", ProgrammePage.objects.live())
     assert site_tree["fr"]["programme"].pk in {page.pk for page in results}
+
+
+@pytest.mark.parametrize("version", [7, "7", "abc", ""])
+def test_an_unsupported_version_is_a_clear_configuration_error(version):
+    from django.core.exceptions import ImproperlyConfigured
+
+    with pytest.raises(ImproperlyConfigured, match="ELASTICSEARCH_VERSION.*use one of 8, 9"):
+        search_backends(["en"], elasticsearch_url="https://es.example:9200", elasticsearch_version=version)
+    with pytest.raises(ImproperlyConfigured, match="OPENSEARCH_VERSION.*use one of 2, 3"):
+        search_backends(["en"], opensearch_url="https://os.example:9200", opensearch_version=version)
+
+
+def test_the_test_settings_never_touch_the_dev_indexes(monkeypatch):
+    import importlib
+
+    from website.settings import env
+    from website.settings import test as test_settings
+
+    monkeypatch.setattr(env, "ELASTICSEARCH_URL", "http://localhost:9200")
+    try:
+        backends = importlib.reload(test_settings).WAGTAILSEARCH_BACKENDS
+    finally:
+        monkeypatch.undo()
+        importlib.reload(test_settings)
+    assert backends["fr"]["INDEX_PREFIX"] == "pi-test-fr-"
+
+
+@pytest.fixture
+def unreachable_server(settings):
+    # Port 9 (discard) on the loopback interface: the connection is refused at once.
+    settings.WAGTAILSEARCH_BACKENDS = search_backends(
+        ["en", "fr", "es"], elasticsearch_url="http://127.0.0.1:9", index_prefix="pi-test"
+    )
+
+
+@pytest.mark.django_db
+def test_an_unreachable_server_gives_a_503_page_not_a_traceback(client, unreachable_server, caplog):
+    response = client.get("/en/search/", {"q": "protection"})
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "Search is unavailable at the moment" in html and 'name="q" value="protection"' in html
+    assert "Traceback" not in html
+    assert "did not answer" in caplog.text
+    suggestions = client.get("/en/search/suggest/", {"q": "prot"})
+    assert suggestions.status_code == 503 and suggestions.json()["suggestions"] == []
+    api = client.get("/api/v3/search/", {"q": "protection", "locale": "en"})
+    assert api.status_code == 503 and api.json()["detail"]

@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from wagtail.models import Locale, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
@@ -82,24 +81,3 @@ def test_move_under_a_restricted_section_removes_the_page(home, index, django_ca
     with django_capture_on_commit_callbacks(execute=True):
         page.move(other, pos="last-child")
     assert str(page.pk) not in indexed_ids("en")
-
-
-def test_reindex_one_locale_shows_progress_and_drops_stale_entries(index):
-    from io import StringIO
-
-    page = ProgrammePageFactory(parent=index, title="Protection desks")
-    french = translate_page(page, "fr", title="Bureaux de protection", slug="bureaux")
-    # A change the signal handlers did not see (a queryset update) is caught by a rebuild.
-    ProgrammePage.objects.filter(pk=french.pk).update(live=False)
-    out = StringIO()
-    call_command("reindex", locale="fr", stdout=out)
-    assert "fr: indexed" in out.getvalue()
-    assert found("fr", "bureaux") == set()
-    assert found("en", "desks") == {page.pk}
-
-
-def test_reindex_rejects_an_unknown_locale():
-    from django.core.management.base import CommandError
-
-    with pytest.raises(CommandError):
-        call_command("reindex", locale="xx")

@@ -8,8 +8,9 @@ demo content, loaded once for the module, so it reflects the real site.
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
+from wagtail.models import Locale
 
-from search.query import run_search
+from search.query import matching_ids, run_search
 from search.tasks import extract_document_text
 
 pytestmark = [
@@ -93,6 +94,12 @@ RELEVANCE = {
         ("plaidoyer juridique", LEGAL),
         ("criminalisation", LEGAL),
         ("projets de loi", LEGAL),
+        # Feminine and inclusive forms find the pages that say "défenseurs", and back.
+        ("défenseuses parlementaires", PARLIAMENTS),
+        ("défenseuse des droits humains parlementaires", PARLIAMENTS),
+        ("défenseur·e·s parlements", PARLIAMENTS),
+        ("défenseur.e.s parlements", PARLIAMENTS),
+        ("défenseuses diplomates", EU),
     ],
     "es": [
         ("mecanismos nacionales", LEGISLATION),
@@ -110,6 +117,10 @@ RELEVANCE = {
         ("incidencia jurídica", LEGAL),
         ("incidencia juridica", LEGAL),
         ("criminalización", LEGAL),
+        ("defensoras parlamentos", PARLIAMENTS),
+        ("defensora parlamentarias", PARLIAMENTS),
+        ("defensores/as parlamentarias", PARLIAMENTS),
+        ("defensores de la UE", EU),
     ],
 }
 
@@ -142,6 +153,28 @@ def test_expected_page_in_top_three(demo, language, query, expected):
     titles, outcome = top_titles(query, language)
     assert expected in titles, f"{query!r} in {language}: got {titles}"
     assert all(hit.page.locale.language_code == language for hit in outcome.hits)
+
+
+@pytest.mark.parametrize(
+    "language,query,same_as",
+    [
+        ("fr", "défenseuses", "défenseurs"),
+        ("fr", "défenseuse", "défenseur"),
+        ("fr", "défenseur·e·s", "défenseurs"),
+        ("fr", "défenseur.e.s", "défenseurs"),
+        ("es", "defensoras", "defensores"),
+        ("es", "defensora", "defensores"),
+        ("es", "defensores/as", "defensores"),
+    ],
+)
+def test_gendered_and_inclusive_forms_find_what_the_masculine_finds(demo, language, query, same_as):
+    locale = Locale.objects.get(language_code=language)
+
+    def found(text):
+        return set(matching_ids(text, language, locale))
+
+    expected = found(same_as)
+    assert expected and found(query) >= expected
 
 
 @pytest.mark.parametrize("language,query", [("fr", "mécanismes nationaux"), ("es", "mecanismos nacionales")])

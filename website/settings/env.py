@@ -46,11 +46,12 @@ SITE_BASE_URL = read("SITE_BASE_URL", "http://127.0.0.1:8000")
 CANONICAL_BASE_URL = read("SITE_BASE_URL")
 MEDIA_ROOT = read("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = read("STATIC_ROOT", str(BASE_DIR / "static_collected"))
-# Search: Elasticsearch 8/9 or OpenSearch 2/3 instead of the database (see search/conf.py).
+# Search: Elasticsearch 8/9 or OpenSearch 2/3 instead of the database (see search/conf.py,
+# which checks the versions and names the supported ones).
 ELASTICSEARCH_URL = read("ELASTICSEARCH_URL")
-ELASTICSEARCH_VERSION = int(read("ELASTICSEARCH_VERSION", "9"))
+ELASTICSEARCH_VERSION = read("ELASTICSEARCH_VERSION", "9")
 OPENSEARCH_URL = read("OPENSEARCH_URL")
-OPENSEARCH_VERSION = int(read("OPENSEARCH_VERSION", "3"))
+OPENSEARCH_VERSION = read("OPENSEARCH_VERSION", "3")
 SEARCH_INDEX_PREFIX = read("SEARCH_INDEX_PREFIX", "pi-dev")
 
 # Machine translation for wagtail-localize, off unless one of these is set.

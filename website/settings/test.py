@@ -1,6 +1,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
+from .base import LANGUAGES, env, search_backends
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -17,3 +18,12 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_CONTENT_ALLOWED = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Integration tests against a live Elasticsearch rebuild their indexes: never the dev ones.
+WAGTAILSEARCH_BACKENDS = search_backends(
+    [code for code, _name in LANGUAGES],
+    elasticsearch_url=env.ELASTICSEARCH_URL,
+    elasticsearch_version=env.ELASTICSEARCH_VERSION,
+    opensearch_url=env.OPENSEARCH_URL,
+    opensearch_version=env.OPENSEARCH_VERSION,
+    index_prefix="pi-test",
+)

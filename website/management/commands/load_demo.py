@@ -7,6 +7,7 @@ from home import demo as home_demo
 from home.models import HomePage
 from programmes import demo as programme_demo
 from resources import demo as resource_demo
+from search import demo as search_demo
 from website import demo_users
 
 
@@ -32,4 +33,5 @@ class Command(BaseCommand):
             index = next(iter(programmes.values())).get_parent()
             home_demo.feature_programmes(home, index, programmes.values(), log)
             resource_demo.load(home, programmes, log)
+            search_demo.load(log)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

@@ -1,0 +1,77 @@
+"""Query-time expansion of gendered and inclusive word forms.
+
+PostgreSQL's French stemmer (Snowball) does not bring feminine and masculine
+forms together: "défenseuses" stems to "defens", "défenseurs" to "defenseur";
+"coordinatrice" and "coordinateur" do meet, "protectrice" and "protecteur" do
+not. Inclusive spellings ("défenseur·e·s", "défenseur.e.s") are split by every
+tokenizer into a stem and stray letters. Elasticsearch's French analyser and
+SQLite (no stemming at all) have the same gaps. So each French query word is
+searched in its masculine and feminine forms, and inclusive spellings are read
+as both; Spanish stems "defensora(s)" and "defensores" alike, and only needs
+its inclusive spellings ("defensores/as", "defensor@s") read.
+
+Rules cover the common regular patterns, not every irregular word.
+"""
+
+import re
+
+# A middle dot, bullet, full stop or hyphen between a word and its feminine ending.
+INCLUSIVE_SEPARATOR = "[·•‧⋅∙.\\-]"
+FRENCH_INCLUSIVE = re.compile(
+    rf"\b(?P<base>\w{{3,}}?){INCLUSIVE_SEPARATOR}"
+    r"(?P<ending>euse|rice|trice|ère|ere|ve|ne|le|e)"
+    rf"(?:{INCLUSIVE_SEPARATOR}?(?P<plural>s|x))?\b",
+    re.IGNORECASE,
+)
+# "defensores/as", "defensor/a", "defensores(as)"; "niñ@s".
+SPANISH_INCLUSIVE = re.compile(r"\b(?P<base>\w{3,}?)(?:/(?:a|as)|\((?:a|as)\))(?!\w)", re.IGNORECASE)
+SPANISH_AT = re.compile(r"\b(?P<base>\w{2,})@(?P<plural>s)?(?!\w)", re.IGNORECASE)
+
+# (feminine ending, masculine ending), longest first; applied to singular and plural.
+FRENCH_FEMININE_TO_MASCULINE = [
+    ("trice", "teur"),
+    ("euse", "eur"),
+    ("eure", "eur"),
+    ("ière", "ier"),
+    ("ienne", "ien"),
+    ("enne", "en"),
+    ("elle", "el"),
+    ("ive", "if"),
+]
+FRENCH_MASCULINE_TO_FEMININE = [
+    ("teur", ["trice", "teuse", "teure"]),
+    ("eur", ["euse", "eure"]),
+    ("ier", ["ière"]),
+    ("ien", ["ienne"]),
+    ("if", ["ive"]),
+]
+MIN_STEM = 3
+
+
+def normalise_inclusive(query, language):
+    """Inclusive spellings rewritten as the masculine form, which expansion widens again."""
+    if language == "fr":
+        return FRENCH_INCLUSIVE.sub(lambda match: match["base"] + (match["plural"] or ""), query)
+    if language == "es":
+        query = SPANISH_INCLUSIVE.sub(lambda match: match["base"], query)
+        return SPANISH_AT.sub(lambda match: match["base"] + ("os" if match["plural"] else "o"), query)
+    return query
+
+
+def word_forms(word, language):
+    """The word and its other-gender forms, in that order, without duplicates."""
+    if language != "fr" or not word.isalpha():
+        return [word]
+    forms = [word]
+    lower = word.lower()
+    stem, plural = (lower[:-1], lower[-1]) if lower[-1] in "sx" and len(lower) > 4 else (lower, "")
+    for feminine, masculine in FRENCH_FEMININE_TO_MASCULINE:
+        if stem.endswith(feminine) and len(stem) - len(feminine) >= MIN_STEM:
+            forms.append(stem[: -len(feminine)] + masculine + plural)
+            break
+    else:
+        for masculine, feminines in FRENCH_MASCULINE_TO_FEMININE:
+            if stem.endswith(masculine) and len(stem) - len(masculine) >= MIN_STEM:
+                forms.extend(stem[: -len(masculine)] + feminine + plural for feminine in feminines)
+                break
+    return list(dict.fromkeys(forms))
