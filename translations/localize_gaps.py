@@ -11,6 +11,7 @@
    `submit_translation` permission: an editor without publishing rights would
    publish pages past the review workflow. Ticking it now needs the right to
    publish every translation concerned.
+3. Saving a draft of a live translation publishes it: see draft_translations.py.
 
 `apply()` is called once, from the app's `ready()`. Delete this module when
 wagtail-localize checks object and publish permissions itself.
@@ -23,7 +24,7 @@ from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.views import edit_translation, update_translations
 
-from . import delete_permission
+from . import delete_permission, draft_translations
 from .permissions import user_can_change_in_locale
 
 
@@ -73,3 +74,4 @@ def apply():
     if not getattr(view.form_valid, "scoped", False):
         view.form_valid = _publish_needs_publish_rights(view.form_valid)
     delete_permission.apply()
+    draft_translations.apply()
