@@ -88,11 +88,14 @@ def test_submitting_a_live_translation_keeps_the_published_text_until_a_moderato
 def test_a_draft_translation_that_is_not_live_yet_is_still_saved_into_the_page(client, users, eu_guidelines):
     french_locale = Locale.objects.get(language_code="fr")
     login(client, users["editor"]).post(
-        reverse("wagtail_localize:submit_page_translation", args=[eu_guidelines.pk]), {"locales": [french_locale.pk]}
+        reverse("wagtail_localize:submit_page_translation", args=[eu_guidelines.pk]),
+        {"locales": [french_locale.pk]},
     )
     french = ProgrammePage.objects.get(translation_key=eu_guidelines.translation_key, locale=french_locale)
     assert not french.live
-    translation = Translation.objects.get(source__object_id=eu_guidelines.translation_key, target_locale=french_locale)
+    translation = Translation.objects.get(
+        source__object_id=eu_guidelines.translation_key, target_locale=french_locale
+    )
     login(client, users["translator-fr"])
     put_segment(client, translation, eu_guidelines.summary, REVISED)
     client.post(reverse("translation_submit_for_review", args=[french.pk]))

@@ -7,7 +7,13 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from wagtail_localize.models import OverridableSegment, SegmentOverride, StringSegment, StringTranslation, Translation
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    Translation,
+)
 
 from programmes.factories import ProgrammePageFactory
 from programmes.models import ProgrammePage
@@ -26,7 +32,9 @@ def live_french(eu_guidelines):
 
 @pytest.fixture
 def translation(live_french, eu_guidelines):
-    return Translation.objects.get(source__object_id=eu_guidelines.translation_key, target_locale=live_french.locale)
+    return Translation.objects.get(
+        source__object_id=eu_guidelines.translation_key, target_locale=live_french.locale
+    )
 
 
 def message_texts(response):
@@ -66,7 +74,9 @@ def segment_editor_links(client, page):
 
 
 def test_the_segment_editor_offers_convert_to_alias_only_to_those_who_may_use_it(client, users, live_french):
-    assert segment_editor_links(login(client, users["translator-fr"]), live_french)["convertToAliasUrl"] is None
+    assert (
+        segment_editor_links(login(client, users["translator-fr"]), live_french)["convertToAliasUrl"] is None
+    )
     assert segment_editor_links(login(client, users["moderator"]), live_french)["convertToAliasUrl"]
 
 
@@ -98,7 +108,10 @@ def test_a_segment_edit_without_a_value_is_a_bad_request(client, users, translat
 
 def test_an_override_edit_without_a_value_is_a_bad_request(client, users, site_tree):
     page = ProgrammePageFactory(
-        parent=site_tree["en"]["index"], title="Contact us", slug="contact-us", contact_url="https://example.org/"
+        parent=site_tree["en"]["index"],
+        title="Contact us",
+        slug="contact-us",
+        contact_url="https://example.org/",
     )
     french = translate(
         page,
@@ -120,7 +133,9 @@ def test_an_override_edit_without_a_value_is_a_bad_request(client, users, site_t
     response = client.put(url, "", content_type="application/x-www-form-urlencoded")
     assert response.status_code == 400
     assert not SegmentOverride.objects.filter(locale=french.locale).exists()
-    response = client.put(url, "value=https://example.org/fr/", content_type="application/x-www-form-urlencoded")
+    response = client.put(
+        url, "value=https://example.org/fr/", content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code == 201  # a well-formed request still works
 
 
@@ -156,4 +171,6 @@ def test_a_valid_po_file_is_still_imported(client, users, translation):
     po = po.replace('msgstr "Pourquoi c’est important"'.encode(), b'msgstr "Pourquoi cela compte"')
     response, _edit_url = upload(client, translation, file=SimpleUploadedFile("fr.po", po))
     assert response.status_code == 302
-    assert StringTranslation.objects.filter(locale=translation.target_locale, data="Pourquoi cela compte").exists()
+    assert StringTranslation.objects.filter(
+        locale=translation.target_locale, data="Pourquoi cela compte"
+    ).exists()
