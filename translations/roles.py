@@ -28,6 +28,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import get_snippet_models
 
 from .models import LanguageScope
@@ -41,6 +42,11 @@ EDITOR_PAGE_ACTIONS = ("add", "change")
 MODERATOR_PAGE_ACTIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 TRANSLATOR_PAGE_ACTIONS = ("add", "change")  # deletion is withheld by LanguageScope
 MEDIA_ACTIONS = ("add", "change", "choose", "delete")
+# Translators may pick another image or document for their language in the
+# segment editor (an overridable segment), never upload, edit or delete one.
+TRANSLATOR_MEDIA_ACTIONS = ("choose",)
+# Communications staff curate the search: promoted results for chosen queries.
+SEARCH_PROMOTION_ACTIONS = ("add", "change", "delete")
 
 
 def translator_group_name(language_code):
@@ -98,12 +104,22 @@ def _set_page_permissions(group, pages, actions, changes):
         changes.add(f"{group.name}: page permissions on {', '.join(sorted({str(p) for p in pages}))}")
 
 
+def media_permission_models():
+    """The models Wagtail checks image and document permissions on.
+
+    With custom image and document models these are still the base models
+    (`wagtailimages.Image`, `wagtaildocs.Document`): the permission policies'
+    `auth_model`. Permissions on the custom models are never asked for.
+    """
+    return [
+        policy_registry.get_by_type(model).auth_model for model in (get_image_model(), get_document_model())
+    ]
+
+
 def _set_collection_permissions(group, actions, changes):
     root = Collection.get_first_root_node()
     permissions = [
-        _existing_permission(model, action)
-        for model in (get_image_model(), get_document_model())
-        for action in actions
+        _existing_permission(model, action) for model in media_permission_models() for action in actions
     ]
     wanted = {(root.pk, permission.pk) for permission in permissions if permission is not None}
     current = set(
@@ -141,6 +157,13 @@ def _snippet_permissions(actions_for_model):
         for action in actions_for_model(model):
             permissions.append(_permission(model, action))
     return permissions
+
+
+def _search_promotion_permissions():
+    return [
+        _named_permission("wagtailsearchpromotions", f"{action}_searchpromotion")
+        for action in SEARCH_PROMOTION_ACTIONS
+    ]
 
 
 def locale_roots(locale):
@@ -193,7 +216,12 @@ def setup_roles():
     editors = _group(EDITORS, changes)
     _set_model_permissions(
         editors,
-        [access_admin, submit_translation, *_snippet_permissions(lambda model: ("add", "change", "delete"))],
+        [
+            access_admin,
+            submit_translation,
+            *_snippet_permissions(lambda model: ("add", "change", "delete")),
+            *_search_promotion_permissions(),
+        ],
         changes,
     )
     _set_page_permissions(editors, locale_roots(source_locale), EDITOR_PAGE_ACTIONS, changes)
@@ -210,7 +238,12 @@ def setup_roles():
 
     _set_model_permissions(
         moderators,
-        [access_admin, submit_translation, *_snippet_permissions(moderator_snippet_actions)],
+        [
+            access_admin,
+            submit_translation,
+            *_snippet_permissions(moderator_snippet_actions),
+            *_search_promotion_permissions(),
+        ],
         changes,
     )
     _set_page_permissions(moderators, [Page.get_first_root_node()], MODERATOR_PAGE_ACTIONS, changes)
@@ -227,7 +260,7 @@ def setup_roles():
         translators = _group(translator_group_name(code), changes)
         _set_model_permissions(translators, [access_admin, *translatable_snippet_change], changes)
         _set_page_permissions(translators, locale_roots(locale), TRANSLATOR_PAGE_ACTIONS, changes)
-        _set_collection_permissions(translators, ("choose",), changes)
+        _set_collection_permissions(translators, TRANSLATOR_MEDIA_ACTIONS, changes)
         _set_scope(translators, locale, False, changes)
 
     workflow = _setup_workflow(moderators, changes)
