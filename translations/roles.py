@@ -22,9 +22,12 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
+    LockableMixin,
     Page,
     TranslatableMixin,
     Workflow,
+    WorkflowContentType,
+    WorkflowMixin,
     WorkflowPage,
     WorkflowTask,
 )
@@ -166,6 +169,15 @@ def _search_promotion_permissions():
     ]
 
 
+def reviewed_snippet_models():
+    """Translatable snippets with drafts: they go through the Review workflow like pages."""
+    return [
+        model
+        for model in get_snippet_models()
+        if issubclass(model, TranslatableMixin) and issubclass(model, WorkflowMixin)
+    ]
+
+
 def locale_roots(locale):
     """The top page of each site tree in `locale` (its home page)."""
     return list(Page.objects.filter(depth=2, locale=locale))
@@ -196,6 +208,20 @@ def _setup_workflow(moderators, changes):
     if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
+
+
+def assign_snippet_workflow(model, workflow, changes):
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    current = (
+        WorkflowContentType.objects.filter(content_type=content_type)
+        .values_list("workflow_id", flat=True)
+        .first()
+    )
+    if current != workflow.pk:
+        WorkflowContentType.objects.update_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
+        changes.add(f"{WORKFLOW_NAME} workflow on {model._meta.verbose_name_plural}")
 
 
 def assign_workflow(page, workflow, changes):
@@ -234,6 +260,8 @@ def setup_roles():
         actions = ["add", "change", "delete"]
         if issubclass(model, DraftStateMixin):
             actions.append("publish")
+        if issubclass(model, LockableMixin):
+            actions += ["lock", "unlock"]
         return actions
 
     _set_model_permissions(
@@ -269,6 +297,8 @@ def setup_roles():
     assign_workflow(Page.get_first_root_node(), workflow, changes)
     for page in Page.objects.filter(depth=2):
         assign_workflow(page, workflow, changes)
+    for model in reviewed_snippet_models():
+        assign_snippet_workflow(model, workflow, changes)
     return changes.lines
 
 

@@ -103,3 +103,39 @@ def test_a_draft_translation_that_is_not_live_yet_is_still_saved_into_the_page(c
     assert not french.live
     assert french.summary == REVISED  # wagtail-localize's own path: nothing public to protect
     assert french.workflow_in_progress
+
+
+def test_revising_a_live_snippet_translation_keeps_it_live_with_its_published_name(
+    client, users, site_tree, eu_guidelines
+):
+    from programmes.factories import InstitutionFactory
+    from programmes.models import Institution
+
+    parliaments = InstitutionFactory(name="Parliaments")
+    french = translate(parliaments, {"name": {"en": "Parliaments", "fr": "Parlements"}}, "fr")
+    french_page = site_tree["fr"]["programme"]
+    french_page.institutions.set([parliaments])
+    french_page.save_revision().publish()
+    translation = Translation.objects.get(
+        source__object_id=parliaments.translation_key, target_locale=french.locale
+    )
+
+    login(client, users["translator-fr"])
+    put_segment(client, translation, "Parliaments", "Assemblées parlementaires")
+    url = reverse("translation_submit_snippet_for_review", args=["programmes", "institution", french.pk])
+    assert client.post(url).status_code == 302
+    french = Institution.objects.get(pk=french.pk)
+    assert french.live  # wagtail-localize would have set live = False
+    assert french.name == "Parlements"
+    assert french.workflow_in_progress
+    client.logout()
+    assert "<li>Parlements</li>" in client.get(french_page.url).content.decode()
+
+    approve(
+        client,
+        users["moderator"],
+        french,
+        "wagtailsnippets_programmes_institution:workflow_action",
+        french.pk,
+    )
+    assert "<li>Assemblées parlementaires</li>" in client.get(french_page.url).content.decode()

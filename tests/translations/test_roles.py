@@ -3,9 +3,11 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Collection, GroupCollectionPermission
+from wagtail.models import Collection, GroupCollectionPermission, WorkflowContentType
 
-from translations.roles import EDITORS, MODERATORS, setup_roles, translator_group_name
+from programmes.models import Institution
+from resources.models import Region, ResourceType, Topic
+from translations.roles import EDITORS, MODERATORS, WORKFLOW_NAME, setup_roles, translator_group_name
 from website.models import CustomImage
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +75,14 @@ def test_search_promotions_are_for_editors_and_moderators(site_tree):
             .values_list("codename", flat=True)
         )
         assert granted == expected, name
+
+
+def test_translatable_snippets_go_through_the_review_workflow(site_tree):
+    setup_roles()
+    for model in (Institution, ResourceType, Topic, Region):
+        link = WorkflowContentType.objects.get(content_type=ContentType.objects.get_for_model(model))
+        assert link.workflow.name == WORKFLOW_NAME
+        assert model().get_workflow() == link.workflow
+    moderators = Group.objects.get(name=MODERATORS)
+    assert moderators.permissions.filter(codename="publish_institution").exists()
+    assert not Group.objects.get(name=EDITORS).permissions.filter(codename__startswith="publish_").exists()
