@@ -271,3 +271,49 @@ def test_editors_and_moderators_manage_promoted_search_results(client, role, use
         query = Query.objects.get(query_string="protection manual")
         response = client.post(reverse("wagtailsearchpromotions:delete", args=[query.pk]))
         assert not SearchPromotion.objects.filter(pk=promoted.pk).exists()
+
+
+# Unpublish, move, copy, lock, revert; snippet add and delete ---------------------------------------
+
+MORE_ACTIONS = ("unpublish", "move", "copy", "lock", "revert", "snippet_add", "snippet_delete")
+MORE_EVERYTHING = {language: set(MORE_ACTIONS) for language in LANGUAGES}
+MORE_EXPECTED = {
+    # Editors may copy and revert (both only make drafts) and manage snippets, in English.
+    "editor": {**NOTHING, "en": {"copy", "revert", "snippet_add", "snippet_delete"}},
+    "moderator": MORE_EVERYTHING,
+    # Translators copy (a draft, like "add") and revert (a draft, like "edit") in their language only.
+    "translator-fr": {**NOTHING, "fr": {"copy", "revert"}},
+    "translator-es": {**NOTHING, "es": {"copy", "revert"}},
+}
+
+
+def more_actions_matrix(client, user, world):
+    login(client, user)
+    matrix = {}
+    for language, objects in world.items():
+        programme, snippet = objects["programme"], objects["snippet"]
+        earlier = programme.save_revision()
+        programme.save_revision()  # something to revert to `earlier` from
+        client.post(reverse("wagtailadmin_pages:lock", args=[programme.pk]))
+        locked = Page.objects.get(pk=programme.pk).locked
+        if locked:
+            Page.objects.filter(pk=programme.pk).update(locked=False, locked_by=None, locked_at=None)
+        snippets = "wagtailsnippets_programmes_institution"
+        results = {
+            "unpublish": allowed(client.get(reverse("wagtailadmin_pages:unpublish", args=[programme.pk]))),
+            "move": allowed(client.get(reverse("wagtailadmin_pages:move", args=[programme.pk]))),
+            "copy": allowed(client.get(reverse("wagtailadmin_pages:copy", args=[programme.pk]))),
+            "lock": locked,
+            "revert": allowed(
+                client.get(reverse("wagtailadmin_pages:revisions_revert", args=[programme.pk, earlier.pk]))
+            ),
+            "snippet_add": allowed(client.get(reverse(f"{snippets}:add"), {"locale": language})),
+            "snippet_delete": allowed(client.get(reverse(f"{snippets}:delete", args=[snippet.pk]))),
+        }
+        matrix[language] = {action for action, ok in results.items() if ok}
+    return matrix
+
+
+@pytest.mark.parametrize("role", list(ROLE_GROUPS))
+def test_more_page_and_snippet_actions_through_the_admin_views(client, role, users, world):
+    assert more_actions_matrix(client, users[role], world) == MORE_EXPECTED[role]
