@@ -11,6 +11,8 @@ def institution_representation(institution):
         "id": institution.pk,
         "name": institution.name,
         "description": institution.description,
+        # Another language than the page's where the institution is not translated yet.
+        "locale": institution.locale.language_code,
     }
 
 

@@ -486,6 +486,7 @@ def load_institutions(english, log):
             institution = Institution.objects.create(
                 locale=english, name=text["name"], description=text["description"], sort_order=order
             )
+            publish(institution)  # a first revision, as if published through the admin
             log(f"Institution: {institution.name}")
         for language in LANGUAGES:
             translate(institution, {"name": content["name"], "description": content["description"]}, language)

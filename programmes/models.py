@@ -7,9 +7,17 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from website.blocks import BodyBlock
 from website.localized_relations import localize_all, localize_live_pages, source_locale_choices
@@ -17,8 +25,20 @@ from website.models import BasePage
 
 
 @register_snippet
-class Institution(TranslatableMixin, index.Indexed, models.Model):
-    """A kind of institution PI lobbies, e.g. Parliaments or UN institutions."""
+class Institution(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A kind of institution PI lobbies, e.g. Parliaments or UN institutions.
+
+    Drafts and the Review workflow, as for pages: a translation is published by a
+    moderator, and the site shows live institutions only.
+    """
 
     name = models.CharField(_("name"), max_length=255)
     description = models.TextField(_("description"), blank=True)
@@ -26,6 +46,13 @@ class Institution(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("sort_order")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Listed in full so that the scheduling fields of drafts (go_live_at, expire_at)
+    # are not copied from the source, as wagtail-localize already does for pages.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("sort_order"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("institution")
@@ -77,13 +104,27 @@ class ProgrammeIndexPage(BasePage):
     def institution_list(self):
         from programmes.api import institution_representation
 
-        return [institution_representation(item) for item in Institution.objects.filter(locale=self.locale)]
+        return [institution_representation(item) for item in self.listed_institutions()]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["programmes"] = self.listed_programmes()
-        context["institutions"] = Institution.objects.filter(locale=self.locale)
+        context["institutions"] = self.listed_institutions()
         return context
+
+    def listed_institutions(self):
+        """This language's live institutions, listed like the programmes: the source
+        language's ones in this language where a live translation exists, else in their
+        own language (templates badge them), then those that exist only in this language."""
+        own = Institution.objects.filter(locale=self.locale, live=True).select_related("locale")
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return list(own)
+        sources = Institution.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE, live=True
+        ).select_related("locale")
+        listed = localize_all(sources, self.locale)
+        keys = {item.translation_key for item in listed}
+        return listed + [item for item in own if item.translation_key not in keys]
 
     def listed_programmes(self):
         """This language's programmes: the source index's ones in this language where
@@ -217,7 +258,8 @@ class ProgrammePage(BasePage):
         from programmes.api import institution_representation
 
         return [
-            institution_representation(item) for item in localize_all(self.institutions.all(), self.locale)
+            institution_representation(item)
+            for item in localize_all(self.institutions.select_related("locale"), self.locale)
         ]
 
     @property
@@ -228,6 +270,6 @@ class ProgrammePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["institutions"] = localize_all(self.institutions.all(), self.locale)
+        context["institutions"] = localize_all(self.institutions.select_related("locale"), self.locale)
         context["related"] = localize_live_pages(self.related_programmes.all(), self.locale)
         return context

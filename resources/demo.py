@@ -34,6 +34,7 @@ def load_taxonomy(model, entries, english, log):
         snippet = model.objects.filter(locale=english, slug=slug).first()
         if snippet is None:
             snippet = model.objects.create(locale=english, slug=slug, name=names["en"], sort_order=order)
+            publish(snippet)  # a first revision, as if published through the admin
             log(f"{model._meta.verbose_name}: {snippet.name}")
         for language in LANGUAGES:
             translate(snippet, {"name": names}, language)

@@ -72,6 +72,7 @@ class FacetOption:
     label: str
     count: int
     selected: bool
+    language: str = ""  # the label's language where it differs from the visitor's (not translated yet)
 
 
 @dataclass
@@ -180,15 +181,16 @@ class LibrarySearch:
         default = Locale.get_default()
         self.options = {}
         for name, model in TAXONOMIES.items():
-            rows = model.objects.filter(locale_id__in={default.pk, self.locale.pk})
+            rows = model.objects.filter(locale_id__in={default.pk, self.locale.pk}, live=True)
             by_key = {}
             for row in rows:
                 entry = by_key.setdefault(row.translation_key, {"slug": row.slug, "order": row.sort_order})
                 if row.locale_id == default.pk:
                     entry["source_id"] = row.pk
-                    entry.setdefault("label", row.name)
+                    if "label" not in entry:
+                        entry["label"], entry["language"] = row.name, default.language_code
                 if row.locale_id == self.locale.pk:
-                    entry["label"] = row.name
+                    entry["label"], entry["language"] = row.name, self.locale.language_code
             self.options[name] = {
                 entry["slug"]: entry for entry in by_key.values() if "source_id" in entry and "label" in entry
             }
@@ -211,7 +213,12 @@ class LibrarySearch:
         for page in translated:
             labels[page.translation_key] = page.title
         return {
-            page.slug: {"key": page.translation_key, "label": labels.get(key, page.title), "order": 0}
+            page.slug: {
+                "key": page.translation_key,
+                "label": labels.get(key, page.title),
+                "language": self.locale.language_code if key in labels else default.language_code,
+                "order": 0,
+            }
             for key, page in sources.items()
         }
 
@@ -401,7 +408,13 @@ class LibrarySearch:
         if name in ("type", "topic", "region", "programme"):
             known = self.options[name]
             options = [
-                FacetOption(value, known[value]["label"], counts.get(value, 0), value in selected)
+                FacetOption(
+                    value,
+                    known[value]["label"],
+                    counts.get(value, 0),
+                    value in selected,
+                    language=_other_language(known[value].get("language"), self.locale),
+                )
                 for value in values
                 if value in known
             ]
@@ -456,6 +469,10 @@ class LibrarySearch:
         newest = F("first_published_at").desc(nulls_last=True)
         sources = list(self.filtered().order_by(newest, "-publication_date", "-pk")[:limit])
         return describe_publications(sources, self.locale, self.private_files)
+
+
+def _other_language(language, locale):
+    return language if language and language != locale.language_code else ""
 
 
 def search_library(params, library, locale=None, *, page_size=PAGE_SIZE):
@@ -550,7 +567,8 @@ def _type_labels(type_ids, locale):
         | Q(
             locale=locale,
             translation_key__in=ResourceType.objects.filter(pk__in=type_ids).values("translation_key"),
-        )
+        ),
+        live=True,
     )
     by_key = {}
     labels = {}
@@ -630,8 +648,8 @@ def publication_details(page):
         "publication": PublicationItem(page=page, source=source, type_label=type_label, files=files),
         "facts": source,
         "resource_type_slug": source.resource_type.slug,
-        "topics": localize_all(source.topics.all(), locale),
-        "regions": localize_all(source.regions.all(), locale),
+        "topics": localize_all(source.topics.select_related("locale"), locale),
+        "regions": localize_all(source.regions.select_related("locale"), locale),
         "countries": countries_seen,
         "identifiers": [
             {

@@ -19,21 +19,38 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from resources.languages import language_choices
 from website.localized_relations import source_locale_choices
 from website.models import BasePage
 
 
-class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
+class TaxonomySnippet(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
     """A translatable label publications are filed under.
 
     The slug is the same in every language (it is what filter URLs carry), so it is
-    synchronised rather than translated.
+    synchronised rather than translated. Labels have drafts and go through the Review
+    workflow like pages; the site shows live labels only.
     """
 
     name = models.CharField(_("name"), max_length=255)
@@ -44,7 +61,13 @@ class TaxonomySnippet(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
+    # Listed in full so that the scheduling fields of drafts (go_live_at, expire_at)
+    # are not copied from the source, as wagtail-localize already does for pages.
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("sort_order"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True

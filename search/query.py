@@ -332,13 +332,17 @@ def resource_facets(resource_model, ids, data, locale):
     type_names = {
         item.translation_key: item
         for item in ResourceType.objects.filter(
-            translation_key__in=[row["resource_type__translation_key"] for row in type_counts], locale=locale
+            translation_key__in=[row["resource_type__translation_key"] for row in type_counts],
+            locale=locale,
+            live=True,
         )
     }
     topic_names = {
         item.translation_key: item
         for item in Topic.objects.filter(
-            translation_key__in=[row["topic__translation_key"] for row in topic_counts], locale=locale
+            translation_key__in=[row["topic__translation_key"] for row in topic_counts],
+            locale=locale,
+            live=True,
         )
     }
     resource_type = Facet("resource_type", str(_("Resource type")))

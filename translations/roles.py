@@ -22,12 +22,16 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
+    LockableMixin,
     Page,
     TranslatableMixin,
     Workflow,
+    WorkflowContentType,
+    WorkflowMixin,
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import get_snippet_models
 
 from .models import LanguageScope
@@ -41,6 +45,11 @@ EDITOR_PAGE_ACTIONS = ("add", "change")
 MODERATOR_PAGE_ACTIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 TRANSLATOR_PAGE_ACTIONS = ("add", "change")  # deletion is withheld by LanguageScope
 MEDIA_ACTIONS = ("add", "change", "choose", "delete")
+# Translators may pick another image or document for their language in the
+# segment editor (an overridable segment), never upload, edit or delete one.
+TRANSLATOR_MEDIA_ACTIONS = ("choose",)
+# Communications staff curate the search: promoted results for chosen queries.
+SEARCH_PROMOTION_ACTIONS = ("add", "change", "delete")
 
 
 def translator_group_name(language_code):
@@ -98,12 +107,22 @@ def _set_page_permissions(group, pages, actions, changes):
         changes.add(f"{group.name}: page permissions on {', '.join(sorted({str(p) for p in pages}))}")
 
 
+def media_permission_models():
+    """The models Wagtail checks image and document permissions on.
+
+    With custom image and document models these are still the base models
+    (`wagtailimages.Image`, `wagtaildocs.Document`): the permission policies'
+    `auth_model`. Permissions on the custom models are never asked for.
+    """
+    return [
+        policy_registry.get_by_type(model).auth_model for model in (get_image_model(), get_document_model())
+    ]
+
+
 def _set_collection_permissions(group, actions, changes):
     root = Collection.get_first_root_node()
     permissions = [
-        _existing_permission(model, action)
-        for model in (get_image_model(), get_document_model())
-        for action in actions
+        _existing_permission(model, action) for model in media_permission_models() for action in actions
     ]
     wanted = {(root.pk, permission.pk) for permission in permissions if permission is not None}
     current = set(
@@ -143,6 +162,22 @@ def _snippet_permissions(actions_for_model):
     return permissions
 
 
+def _search_promotion_permissions():
+    return [
+        _named_permission("wagtailsearchpromotions", f"{action}_searchpromotion")
+        for action in SEARCH_PROMOTION_ACTIONS
+    ]
+
+
+def reviewed_snippet_models():
+    """Translatable snippets with drafts: they go through the Review workflow like pages."""
+    return [
+        model
+        for model in get_snippet_models()
+        if issubclass(model, TranslatableMixin) and issubclass(model, WorkflowMixin)
+    ]
+
+
 def locale_roots(locale):
     """The top page of each site tree in `locale` (its home page)."""
     return list(Page.objects.filter(depth=2, locale=locale))
@@ -175,6 +210,20 @@ def _setup_workflow(moderators, changes):
     return workflow
 
 
+def assign_snippet_workflow(model, workflow, changes):
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    current = (
+        WorkflowContentType.objects.filter(content_type=content_type)
+        .values_list("workflow_id", flat=True)
+        .first()
+    )
+    if current != workflow.pk:
+        WorkflowContentType.objects.update_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
+        changes.add(f"{WORKFLOW_NAME} workflow on {model._meta.verbose_name_plural}")
+
+
 def assign_workflow(page, workflow, changes):
     current = WorkflowPage.objects.filter(page=page).values_list("workflow_id", flat=True).first()
     if current != workflow.pk:
@@ -193,7 +242,12 @@ def setup_roles():
     editors = _group(EDITORS, changes)
     _set_model_permissions(
         editors,
-        [access_admin, submit_translation, *_snippet_permissions(lambda model: ("add", "change", "delete"))],
+        [
+            access_admin,
+            submit_translation,
+            *_snippet_permissions(lambda model: ("add", "change", "delete")),
+            *_search_promotion_permissions(),
+        ],
         changes,
     )
     _set_page_permissions(editors, locale_roots(source_locale), EDITOR_PAGE_ACTIONS, changes)
@@ -206,11 +260,18 @@ def setup_roles():
         actions = ["add", "change", "delete"]
         if issubclass(model, DraftStateMixin):
             actions.append("publish")
+        if issubclass(model, LockableMixin):
+            actions += ["lock", "unlock"]
         return actions
 
     _set_model_permissions(
         moderators,
-        [access_admin, submit_translation, *_snippet_permissions(moderator_snippet_actions)],
+        [
+            access_admin,
+            submit_translation,
+            *_snippet_permissions(moderator_snippet_actions),
+            *_search_promotion_permissions(),
+        ],
         changes,
     )
     _set_page_permissions(moderators, [Page.get_first_root_node()], MODERATOR_PAGE_ACTIONS, changes)
@@ -227,7 +288,7 @@ def setup_roles():
         translators = _group(translator_group_name(code), changes)
         _set_model_permissions(translators, [access_admin, *translatable_snippet_change], changes)
         _set_page_permissions(translators, locale_roots(locale), TRANSLATOR_PAGE_ACTIONS, changes)
-        _set_collection_permissions(translators, ("choose",), changes)
+        _set_collection_permissions(translators, TRANSLATOR_MEDIA_ACTIONS, changes)
         _set_scope(translators, locale, False, changes)
 
     workflow = _setup_workflow(moderators, changes)
@@ -236,6 +297,8 @@ def setup_roles():
     assign_workflow(Page.get_first_root_node(), workflow, changes)
     for page in Page.objects.filter(depth=2):
         assign_workflow(page, workflow, changes)
+    for model in reviewed_snippet_models():
+        assign_snippet_workflow(model, workflow, changes)
     return changes.lines
 
 

@@ -268,9 +268,13 @@ def _snippet_statuses(model, source, locales):
     rows = []
     for obj in source_objects:
         source_row = {"id": obj.pk, "title": str(obj), "translation_key": obj.translation_key}
-        source_changed_at = changed.get(str(obj.pk))
-        if drafts and obj.last_published_at:
-            source_changed_at = obj.last_published_at
+        # Published, else edited in the admin, else (made by a script or the demo) when
+        # wagtail-localize last read it.
+        source_changed_at = (
+            (obj.last_published_at if drafts else None)
+            or changed.get(str(obj.pk))
+            or records.get(obj.translation_key, {}).get("last_updated_at")
+        )
         for locale in locales:
             rows.append(
                 _row(

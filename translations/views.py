@@ -1,5 +1,7 @@
 from django import forms
+from django.apps import apps
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -15,6 +17,7 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 
 from .permissions import user_scope
+from .roles import reviewed_snippet_models
 from .status import STATUS_LABELS, language_summaries, source_locale, translation_statuses
 
 
@@ -76,35 +79,53 @@ class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-@require_POST
-def submit_for_review(request, page_id):
-    """Save a translated page's segments as a draft and start its review workflow.
+def _submit_for_review(request, instance):
+    """Save a translation's segments as a draft and start its review workflow.
 
     wagtail-localize's segment editor only offers "Publish"; a translator, who
     may not publish, needs this to hand a finished translation to a moderator.
+    For a live page or snippet the draft is a new revision only
+    (draft_translations.py): visitors keep the published text until approval.
     """
-    page = get_object_or_404(Page, pk=page_id).specific
     translation = Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
     ).first()
     if translation is None:
         raise Http404
-    if not edit_translation.user_can_edit_instance(request.user, page):
+    if not edit_translation.user_can_edit_instance(request.user, instance):
         raise PermissionDenied
     next_url = get_valid_next_url_from_request(request) or translation.get_target_instance_edit_url()
-    workflow = page.get_workflow()
+    workflow = instance.get_workflow()
     if workflow is None:
-        messages.error(request, _("No review workflow covers this page: ask a moderator to publish it."))
+        messages.error(
+            request, _("No review workflow covers this translation: ask a moderator to publish it.")
+        )
         return redirect(next_url)
     try:
         translation.save_target(user=request.user, publish=False)
     except ValidationError:
         messages.error(request, _("The translation could not be saved: check the highlighted segments."))
         return redirect(next_url)
-    page = Page.objects.get(pk=page.pk).specific
-    if page.workflow_in_progress:
+    instance = type(instance).objects.get(pk=instance.pk)
+    if instance.workflow_in_progress:
         messages.success(request, _("The translation was updated; it is already waiting for review."))
     else:
-        workflow.start(page, request.user)
-        messages.success(request, _("'%(title)s' was submitted for review.") % {"title": page.title})
+        workflow.start(instance, request.user)
+        messages.success(request, _("'%(title)s' was submitted for review.") % {"title": str(instance)})
     return redirect(next_url)
+
+
+@require_POST
+def submit_page_for_review(request, page_id):
+    return _submit_for_review(request, get_object_or_404(Page, pk=page_id).specific)
+
+
+@require_POST
+def submit_snippet_for_review(request, app_label, model_name, pk):
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as error:
+        raise Http404 from error
+    if model not in reviewed_snippet_models():
+        raise Http404
+    return _submit_for_review(request, get_object_or_404(model, pk=unquote(pk)))

@@ -19,8 +19,13 @@ def register_admin_urls():
         path("translation-status/", views.TranslationStatusReportView.as_view(), name="translation_status"),
         path(
             "translations/pages/<int:page_id>/submit-for-review/",
-            views.submit_for_review,
+            views.submit_page_for_review,
             name="translation_submit_for_review",
+        ),
+        path(
+            "translations/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/submit-for-review/",
+            views.submit_snippet_for_review,
+            name="translation_submit_snippet_for_review",
         ),
     ]
 

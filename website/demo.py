@@ -12,7 +12,7 @@ translator had used the segment editor.
 import html
 
 from django.core.management.base import CommandError
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
@@ -91,11 +91,11 @@ def save_translation(translation, *, publish=True):
     (wagtail_localize/models.py, `create_or_update_translation`). Publishing
     the saved revision ourselves avoids that inside the loader's transaction.
     """
-    is_page = issubclass(translation.source.specific_content_type.model_class(), Page)
+    has_drafts = issubclass(translation.source.specific_content_type.model_class(), DraftStateMixin)
     # Snippets without drafts can only be saved "published".
-    translation.save_target(publish=not is_page)
+    translation.save_target(publish=not has_drafts)
     target = translation.get_target_instance()
-    if publish and is_page:
+    if publish and has_drafts:
         target.get_latest_revision().publish()
     return target
 

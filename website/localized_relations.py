@@ -12,7 +12,7 @@ translates many-to-many relations itself.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from wagtail.models import Locale
+from wagtail.models import DraftStateMixin, Locale
 
 
 def source_locale_choices():
@@ -23,17 +23,23 @@ def source_locale_choices():
 def localize_all(objects, locale=None):
     """Return each translatable object in `locale` (default: the active one).
 
-    Keeps the given order; an object with no translation stays as it is.
+    Keeps the given order; an object with no translation stays as it is (pass
+    objects with their `locale` selected, for templates to badge them). Snippets
+    with drafts count only where live: a draft is dropped, a draft translation
+    leaves the object as it is.
     """
     objects = list(objects)
     if not objects:
         return []
     locale = locale or Locale.get_active()
     model = type(objects[0])
-    keys = [obj.translation_key for obj in objects]
-    translated = {
-        obj.translation_key: obj for obj in model.objects.filter(translation_key__in=keys, locale=locale)
-    }
+    candidates = model.objects.filter(
+        translation_key__in=[obj.translation_key for obj in objects], locale=locale
+    )
+    if issubclass(model, DraftStateMixin):
+        objects = [obj for obj in objects if obj.live]
+        candidates = candidates.filter(live=True)
+    translated = {obj.translation_key: obj for obj in candidates.select_related("locale")}
     return [translated.get(obj.translation_key, obj) for obj in objects]
 
 

@@ -166,3 +166,154 @@ def test_editor_cannot_publish_translations_by_syncing(client, users, world):
     response = client.post(url, {})
     assert response.status_code == 302
     assert response["Location"] != reverse("wagtailadmin_home")
+
+
+# Images, documents and promoted search results ---------------------------------------------------
+
+MEDIA_ACTIONS = ("list", "upload", "edit", "delete", "choose")
+MEDIA_EXPECTED = {
+    # Communications staff and moderators manage the media library.
+    "editor": set(MEDIA_ACTIONS),
+    "moderator": set(MEDIA_ACTIONS),
+    # Translators may pick another image or document for their language, nothing more.
+    "translator-fr": {"choose"},
+    "translator-es": {"choose"},
+}
+
+
+def media_matrix(client, user):
+    from wagtail.models import Collection
+
+    from website.factories import CustomDocumentFactory, CustomImageFactory
+
+    login(client, user)
+    root = Collection.get_first_root_node()
+    matrix = {}
+    for app, item in (
+        ("images", CustomImageFactory(collection=root)),
+        ("docs", CustomDocumentFactory(collection=root)),
+    ):
+        results = {
+            "list": allowed(client.get(reverse(f"wagtail{app}:index"))),
+            "upload": allowed(client.get(reverse(f"wagtail{app}:add_multiple"))),
+            "edit": allowed(client.get(reverse(f"wagtail{app}:edit", args=[item.pk]))),
+            "delete": allowed(client.get(reverse(f"wagtail{app}:delete", args=[item.pk]))),
+            "choose": allowed(client.get(reverse(f"wagtail{app}_chooser:choose"))),
+        }
+        deleted = client.post(reverse(f"wagtail{app}:delete", args=[item.pk]))
+        assert type(item).objects.filter(pk=item.pk).exists() != (
+            deleted.status_code == 302 and deleted["Location"] != reverse("wagtailadmin_home")
+        )
+        matrix[app] = {action for action, ok in results.items() if ok}
+        assert results["delete"] == (not type(item).objects.filter(pk=item.pk).exists())
+    assert matrix["images"] == matrix["docs"], matrix
+    return matrix["images"]
+
+
+@pytest.mark.parametrize("role", list(ROLE_GROUPS))
+def test_media_matrix_through_the_admin_views(client, role, users, roles):
+    assert media_matrix(client, users[role]) == MEDIA_EXPECTED[role]
+
+
+def test_editors_upload_images_and_documents_through_the_admin(client, users, roles):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import UploadedFile
+
+    from website.models import CustomDocument
+
+    login(client, users["editor"])
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("defenders.png", get_test_image_file().file.getvalue())},
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+    )
+    assert response.json()["success"], response.content
+    # The image waits for its alt text (a required field) as an uploaded file.
+    assert UploadedFile.objects.filter(uploaded_by_user=users["editor"]).exists()
+    response = client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": SimpleUploadedFile("manual.pdf", b"%PDF-1.4\n" + b"x" * 100)},
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+    )
+    assert response.json()["success"], response.content
+    assert CustomDocument.objects.filter(uploaded_by_user=users["editor"]).exists()
+
+
+@pytest.mark.parametrize("role", list(ROLE_GROUPS))
+def test_editors_and_moderators_manage_promoted_search_results(client, role, users, roles):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    login(client, users[role])
+    may = role in ("editor", "moderator")
+    assert allowed(client.get(reverse("wagtailsearchpromotions:index"))) == may
+    assert allowed(client.get(reverse("wagtailsearchpromotions:add"))) == may
+    if may:
+        assert allowed(client.get(reverse("wagtailsearchpromotions:chooser")))  # the popular queries
+    page = roles["en"]["programme"]
+    response = client.post(
+        reverse("wagtailsearchpromotions:add"),
+        {
+            "query_string": "protection manual",
+            "editors_picks-TOTAL_FORMS": "1",
+            "editors_picks-INITIAL_FORMS": "0",
+            "editors_picks-MAX_NUM_FORMS": "1000",
+            "editors_picks-0-page": page.pk,
+            "editors_picks-0-external_link_url": "",
+            "editors_picks-0-external_link_text": "",
+            "editors_picks-0-description": "The manual",
+            "editors_picks-0-ORDER": "0",
+        },
+    )
+    promoted = SearchPromotion.objects.filter(query__query_string="protection manual").first()
+    assert (promoted is not None) == may, response
+    if may:
+        query = Query.objects.get(query_string="protection manual")
+        response = client.post(reverse("wagtailsearchpromotions:delete", args=[query.pk]))
+        assert not SearchPromotion.objects.filter(pk=promoted.pk).exists()
+
+
+# Unpublish, move, copy, lock, revert; snippet add and delete ---------------------------------------
+
+MORE_ACTIONS = ("unpublish", "move", "copy", "lock", "revert", "snippet_add", "snippet_delete")
+MORE_EVERYTHING = {language: set(MORE_ACTIONS) for language in LANGUAGES}
+MORE_EXPECTED = {
+    # Editors may copy and revert (both only make drafts) and manage snippets, in English.
+    "editor": {**NOTHING, "en": {"copy", "revert", "snippet_add", "snippet_delete"}},
+    "moderator": MORE_EVERYTHING,
+    # Translators copy (a draft, like "add") and revert (a draft, like "edit") in their language only.
+    "translator-fr": {**NOTHING, "fr": {"copy", "revert"}},
+    "translator-es": {**NOTHING, "es": {"copy", "revert"}},
+}
+
+
+def more_actions_matrix(client, user, world):
+    login(client, user)
+    matrix = {}
+    for language, objects in world.items():
+        programme, snippet = objects["programme"], objects["snippet"]
+        earlier = programme.save_revision()
+        programme.save_revision()  # something to revert to `earlier` from
+        client.post(reverse("wagtailadmin_pages:lock", args=[programme.pk]))
+        locked = Page.objects.get(pk=programme.pk).locked
+        if locked:
+            Page.objects.filter(pk=programme.pk).update(locked=False, locked_by=None, locked_at=None)
+        snippets = "wagtailsnippets_programmes_institution"
+        results = {
+            "unpublish": allowed(client.get(reverse("wagtailadmin_pages:unpublish", args=[programme.pk]))),
+            "move": allowed(client.get(reverse("wagtailadmin_pages:move", args=[programme.pk]))),
+            "copy": allowed(client.get(reverse("wagtailadmin_pages:copy", args=[programme.pk]))),
+            "lock": locked,
+            "revert": allowed(
+                client.get(reverse("wagtailadmin_pages:revisions_revert", args=[programme.pk, earlier.pk]))
+            ),
+            "snippet_add": allowed(client.get(reverse(f"{snippets}:add"), {"locale": language})),
+            "snippet_delete": allowed(client.get(reverse(f"{snippets}:delete", args=[snippet.pk]))),
+        }
+        matrix[language] = {action for action, ok in results.items() if ok}
+    return matrix
+
+
+@pytest.mark.parametrize("role", list(ROLE_GROUPS))
+def test_more_page_and_snippet_actions_through_the_admin_views(client, role, users, world):
+    assert more_actions_matrix(client, users[role], world) == MORE_EXPECTED[role]

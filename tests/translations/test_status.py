@@ -3,7 +3,7 @@ from io import StringIO
 from urllib.parse import urlencode
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -207,3 +207,26 @@ def test_query_count_does_not_grow_with_the_number_of_pages_and_snippets(site_tr
     # A fixed number of queries per translatable model: the resource library adds
     # two page types and three snippets, hence the ceiling after the merge.
     assert after <= 36, after
+
+
+def test_a_snippet_made_outside_the_admin_still_has_a_source_change_date(site_tree):
+    # Demo and script snippets have no admin log entry: the date wagtail-localize read them stands in.
+    institution = InstitutionFactory(name="Parliaments")
+    translate(institution, {"name": {"en": "Parliaments", "fr": "Parlements"}}, "fr")
+    source = TranslationSource.objects.get(object_id=institution.translation_key)
+    row = status_of(institution, "fr")
+    assert row.source_changed_at == source.last_updated_at
+    assert row.status == UP_TO_DATE
+
+
+def test_a_draft_snippet_translation_is_in_progress(site_tree):
+    institution = InstitutionFactory(name="Parliaments")
+    french = translate(institution, {"name": {"en": "Parliaments", "fr": "Parlements"}}, "fr", publish=False)
+    assert not french.live
+    assert status_of(institution, "fr").status == IN_PROGRESS
+
+
+def test_the_command_takes_the_language_code_in_any_case(site_tree):
+    assert {row["language"] for row in command_json("--locale", "FR")["translations"]} == {"fr"}
+    with pytest.raises(CommandError, match="Unknown language 'xx'"):
+        command_json("--locale", "xx")

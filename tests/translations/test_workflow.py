@@ -123,3 +123,104 @@ def test_a_new_translation_of_a_live_page_does_not_go_live_by_itself(client, use
         assert not translation.live
         client.logout()
         assert client.get(f"/{language}/index-{language}/orientations-ue/").status_code == 404
+
+
+# Snippets: drafts, review, publication ------------------------------------------------------------
+
+
+def snippet_url(name, institution, *args):
+    return reverse(f"wagtailsnippets_programmes_institution:{name}", args=[institution.pk, *args])
+
+
+@pytest.fixture
+def parliaments(roles):
+    """An English institution that the programme targets, in English and in French."""
+    from programmes.factories import InstitutionFactory
+
+    institution = InstitutionFactory(name="Parliaments")
+    for language in ("en", "fr"):
+        programme = roles[language]["programme"]
+        programme.institutions.set([institution])  # as wagtail-localize copies it: the English snippet
+        programme.save_revision().publish()
+    return institution
+
+
+def test_a_snippet_translation_is_a_draft_until_a_moderator_approves_it(client, users, roles, parliaments):
+    from programmes.models import Institution
+
+    french_locale = Locale.objects.get(language_code="fr")
+    response = login(client, users["editor"]).post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation", args=["programmes", "institution", parliaments.pk]
+        ),
+        {"locales": [french_locale.pk]},
+    )
+    assert response.status_code == 302
+    french = Institution.objects.get(translation_key=parliaments.translation_key, locale=french_locale)
+    assert not french.live  # not published with the English text
+
+    # Until then the French page names it in English, and says so.
+    french_page_url = roles["fr"]["programme"].url
+    client.logout()
+    html = client.get(french_page_url).content.decode()
+    assert '<span lang="en">Parliaments</span> <span class="badge" lang="en"' in html
+
+    login(client, users["translator-fr"])
+    translation = Translation.objects.get(
+        source__object_id=parliaments.translation_key, target_locale=french_locale
+    )
+    segment = StringSegment.objects.get(source=translation.source, string__data="Parliaments")
+    response = client.put(
+        reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+        urlencode({"value": "Parlements"}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code in (200, 201)
+
+    # The translator may not publish it…
+    assert_refused(client.post(snippet_url("edit", french), {"action": "publish"}))
+    french.refresh_from_db()
+    assert not french.live
+    # …and submits it for review from the segment editor.
+    submit_url = reverse(
+        "translation_submit_snippet_for_review", args=["programmes", "institution", french.pk]
+    )
+    assert f'action="{submit_url}"' in client.get(snippet_url("edit", french)).content.decode()
+    assert client.post(submit_url).status_code == 302
+    french = Institution.objects.get(pk=french.pk)
+    assert french.workflow_in_progress
+    assert not french.live
+    client.logout()
+    assert "Parlements" not in client.get(french_page_url).content.decode()
+
+    login(client, users["moderator"])
+    task_state = french.current_workflow_task_state
+    response = client.post(snippet_url("workflow_action", french, "approve", task_state.pk), {"comment": ""})
+    assert response.status_code in (200, 302)
+    french.refresh_from_db()
+    assert french.live
+    assert french.name == "Parlements"
+    client.logout()
+    html = client.get(french_page_url).content.decode()
+    assert "<li>Parlements</li>" in html
+    assert 'class="badge"' not in html
+
+
+def test_a_translator_cannot_submit_another_languages_snippet(client, users, roles, parliaments):
+    from programmes.models import Institution
+
+    spanish_locale = Locale.objects.get(language_code="es")
+    login(client, users["editor"]).post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation", args=["programmes", "institution", parliaments.pk]
+        ),
+        {"locales": [spanish_locale.pk]},
+    )
+    spanish = Institution.objects.get(translation_key=parliaments.translation_key, locale=spanish_locale)
+    url = reverse("translation_submit_snippet_for_review", args=["programmes", "institution", spanish.pk])
+    assert_refused(login(client, users["translator-fr"]).post(url))
+    assert not Institution.objects.get(pk=spanish.pk).workflow_in_progress
+    # Only translatable snippets with a review workflow, and only by POST.
+    assert client.get(url).status_code == 405
+    assert client.post(url.replace("programmes/institution", "website/customimage")).status_code == 404
+    assert client.post(url.replace("programmes/institution", "nowhere/nothing")).status_code == 404

@@ -28,10 +28,12 @@ class Command(BaseCommand):
             codes = list(
                 Locale.objects.exclude(pk=source_locale().pk).values_list("language_code", flat=True)
             )
-            if locale not in codes:
+            matching = [code for code in codes if code.lower() == locale.lower()]  # "FR" is "fr"
+            if not matching:
                 raise CommandError(
                     f"Unknown language {locale!r} for --locale: use one of {', '.join(sorted(codes))}."
                 )
+            locale = matching[0]
         rows = translation_statuses(language_code=locale, status=status)
         if options["json"]:
             self._print_json(rows)
