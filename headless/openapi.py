@@ -29,7 +29,10 @@ LOOKUPS = ("/find/", "/route/")
 GUARDED_OPERATIONS = {
     "pages_update",
     "pages_delete",
-    *(f"pages_actions_{name}" for name in ("publish", "unpublish", "revert", "move", "delete", "convert_alias")),
+    *(
+        f"pages_actions_{name}"
+        for name in ("publish", "unpublish", "revert", "move", "delete", "convert_alias")
+    ),
 }
 
 
