@@ -14,9 +14,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
-from wagtail_localize.views import edit_translation
+from wagtail_localize.views import edit_translation, submit_translations
 
-from .permissions import user_scope
+from .permissions import user_can_change_in_locale, user_scope
 from .roles import reviewed_snippet_models
 from .status import STATUS_LABELS, language_summaries, source_locale, translation_statuses
 
@@ -129,3 +129,22 @@ def submit_snippet_for_review(request, app_label, model_name, pk):
     if model not in reviewed_snippet_models():
         raise Http404
     return _submit_for_review(request, get_object_or_404(model, pk=unquote(pk)))
+
+
+class StayInOwnLanguageMixin:
+    """After a submission into one language, wagtail-localize opens the new
+    translation's editor. Editors work in the source language only, so they
+    would land on "permission denied": send them back where they came from."""
+
+    def get_default_success_url(self, translated=None):
+        if translated is not None and not user_can_change_in_locale(self.request.user, translated):
+            translated = None
+        return super().get_default_success_url(translated)
+
+
+class SubmitPageTranslationView(StayInOwnLanguageMixin, submit_translations.SubmitPageTranslationView):
+    pass
+
+
+class SubmitSnippetTranslationView(StayInOwnLanguageMixin, submit_translations.SubmitSnippetTranslationView):
+    pass

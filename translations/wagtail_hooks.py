@@ -30,6 +30,18 @@ def register_admin_urls():
     ]
 
 
+# Order -1: these paths shadow wagtail-localize's own submit views (same URLs).
+@hooks.register("register_admin_urls", order=-1)
+def register_submit_translation_urls():
+    return [
+        path("localize/submit/page/<int:page_id>/", views.SubmitPageTranslationView.as_view()),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            views.SubmitSnippetTranslationView.as_view(),
+        ),
+    ]
+
+
 @hooks.register("register_reports_menu_item")
 def register_status_report_menu_item():
     return MenuItem(

@@ -125,7 +125,27 @@ class DemoServer:
 
 
 @pytest.fixture(scope="session")
-def demo_server(chromium, django_db_setup, django_db_blocker):
+def browser_database(django_db_setup, django_db_blocker):
+    """The test database, even when the browser tests run alone.
+
+    pytest-django creates it only if a collected test asks for `db`, and the
+    browser tests cannot: they share their data with the live server, outside
+    any test transaction.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
+        yield
+        return
+    with django_db_blocker.unblock():
+        created = setup_databases(verbosity=0, interactive=False, aliases={connection.alias})
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(created, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def demo_server(chromium, browser_database, django_db_blocker):
     """A live server with the demo content, loaded once for all browser tests.
 
     The browser and the server share the data, so no test transaction wraps

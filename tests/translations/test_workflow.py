@@ -224,3 +224,32 @@ def test_a_translator_cannot_submit_another_languages_snippet(client, users, rol
     assert client.get(url).status_code == 405
     assert client.post(url.replace("programmes/institution", "website/customimage")).status_code == 404
     assert client.post(url.replace("programmes/institution", "nowhere/nothing")).status_code == 404
+
+
+def test_an_editor_who_submits_a_page_for_translation_goes_back_to_the_programmes(
+    client, users, eu_guidelines
+):
+    # The one-language case opens the new translation's editor, which an English editor may not use.
+    french_locale = Locale.objects.get(language_code="fr")
+    response = login(client, users["editor"]).post(
+        reverse("wagtail_localize:submit_page_translation", args=[eu_guidelines.pk]),
+        {"locales": [french_locale.pk]},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse(
+        "wagtailadmin_explore", args=[eu_guidelines.get_parent().pk]
+    )
+    assert "submitted for translation into French" in response.content.decode()
+    assert "do not have permission" not in response.content.decode()
+
+
+def test_an_administrator_who_submits_a_page_for_translation_opens_the_translation(
+    client, admin_user, roles, eu_guidelines
+):
+    french_locale = Locale.objects.get(language_code="fr")
+    response = login(client, admin_user).post(
+        reverse("wagtail_localize:submit_page_translation", args=[eu_guidelines.pk]),
+        {"locales": [french_locale.pk]},
+    )
+    french = eu_guidelines.get_translation(french_locale)
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[french.pk])
