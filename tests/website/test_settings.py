@@ -60,6 +60,30 @@ def test_cache_url_names_a_shared_redis_cache_and_locmem_is_the_default():
     assert "s3cret" not in str(refused.value)
 
 
+def test_email_url_names_an_smtp_server_and_the_console_is_the_default():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from website.settings.base import mailer_settings
+
+    assert mailer_settings(None)["default"]["BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+    smtp = mailer_settings("smtp://comms%40pi.org:pa%2Fss@mail.example.org:587")["default"]
+    assert smtp["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert smtp["OPTIONS"] | {"timeout": None} == {
+        "host": "mail.example.org",
+        "port": 587,
+        "username": "comms@pi.org",
+        "password": "pa/ss",
+        "use_ssl": False,
+        "use_tls": True,
+        "timeout": None,
+    }
+    ssl = mailer_settings("smtps://mail.example.org")["default"]["OPTIONS"]
+    assert (ssl["port"], ssl["use_ssl"], ssl["use_tls"]) == (465, True, False)
+    with pytest.raises(ImproperlyConfigured) as refused:
+        mailer_settings("https://user:s3cret@mail.example.org")
+    assert "s3cret" not in str(refused.value)
+
+
 def test_production_reads_cache_url_from_the_environment():
     script = (
         "import django; django.setup(); from django.conf import settings; print(settings.CACHES['default'])"

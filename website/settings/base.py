@@ -1,6 +1,6 @@
 """Settings shared by every environment. Values that vary come from env.py."""
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -242,6 +242,32 @@ def cache_settings(cache_url=None):
 
 
 CACHES = cache_settings(env.CACHE_URL)
+
+
+def mailer_settings(email_url=None):
+    """Django's MAILERS: SMTP when EMAIL_URL names a server, else the console
+    (review-workflow notifications then appear in the server's output)."""
+    if not email_url:
+        return {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    url = urlsplit(email_url)
+    if url.scheme not in ("smtp", "smtps"):
+        raise ImproperlyConfigured("EMAIL_URL must be an smtp:// or smtps:// URL.")
+    ssl = url.scheme == "smtps"
+    options = {
+        "host": url.hostname,
+        "port": url.port or (465 if ssl else 587),
+        "username": unquote(url.username or ""),
+        "password": unquote(url.password or ""),
+        "use_ssl": ssl,
+        "use_tls": not ssl and url.port != 25,  # STARTTLS, except on the unencrypted relay port
+        "timeout": 10,
+    }
+    return {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}}
+
+
+MAILERS = mailer_settings(env.EMAIL_URL)
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = env.DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # Headless API (the `headless` app; README "API").
 FRONTEND_URL = env.FRONTEND_URL

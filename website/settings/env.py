@@ -66,3 +66,7 @@ CORS_ALLOWED_ORIGINS = read_list("CORS_ALLOWED_ORIGINS")
 # A cache shared by every web process (preview tokens live in it): a Redis URL,
 # e.g. redis://127.0.0.1:6379/0. Unset: each process keeps its own, in memory.
 CACHE_URL = read("CACHE_URL")
+# Outgoing mail (review-workflow notifications, password resets), e.g.
+# smtp://user:password@mail.example.org:587; unset: mails are printed to the console.
+EMAIL_URL = read("EMAIL_URL")
+DEFAULT_FROM_EMAIL = read("DEFAULT_FROM_EMAIL", "webmaster@localhost")
