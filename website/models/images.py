@@ -1,6 +1,44 @@
+import io
+import os
+
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from PIL import Image as PillowImage
+from PIL import ImageOps, UnidentifiedImageError
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+# Where Pillow keeps what a camera or an editing tool wrote into the file:
+# EXIF (GPS position, camera serial, date), XMP, IPTC, comments.
+IDENTIFYING_METADATA = ("exif", "xmp", "XML:com.adobe.xmp", "photoshop", "iptc", "comment", "Comment")
+REWRITABLE_FORMATS = ("JPEG", "PNG", "WEBP", "TIFF", "MPO")
+
+
+def without_metadata(file):
+    """The image's bytes with no EXIF/XMP/IPTC, or None if it carried none.
+
+    Photos of defenders can give away where they were taken. The orientation
+    is applied to the pixels first, so that nothing turns on its side.
+    """
+    file.seek(0)
+    try:
+        picture = PillowImage.open(file)
+        picture.load()
+    except (UnidentifiedImageError, OSError):
+        return None  # not for us to judge: Wagtail's own validation reports it
+    if picture.format not in REWRITABLE_FORMATS or not (
+        picture.getexif() or any(key in picture.info for key in IDENTIFYING_METADATA)
+    ):
+        return None
+    image_format = "JPEG" if picture.format == "MPO" else picture.format
+    upright = ImageOps.exif_transpose(picture)
+    upright.info = {}  # Pillow's writers copy EXIF and comments from here by default
+    options = {"icc_profile": picture.info["icc_profile"]} if "icc_profile" in picture.info else {}
+    if image_format == "JPEG":
+        options |= {"quality": 92, "optimize": True}
+    output = io.BytesIO()
+    upright.save(output, format=image_format, **options)
+    return output.getvalue(), upright.size
 
 
 class CustomImage(AbstractImage):
@@ -26,6 +64,24 @@ class CustomImage(AbstractImage):
     credit = models.CharField(_("credit"), max_length=255, blank=True)
 
     admin_form_fields = Image.admin_form_fields + ("alt_text", "decorative", "credit")
+
+    def _set_image_file_metadata(self):
+        # Wagtail calls this whenever a new file arrives (single and multiple
+        # upload, file replaced): the one place to strip what could identify a person.
+        self.strip_identifying_metadata()
+        super()._set_image_file_metadata()
+
+    def strip_identifying_metadata(self):
+        self.file.open()
+        cleaned = without_metadata(self.file)
+        if cleaned is None:
+            return
+        data, size = cleaned
+        stored_name = self.file.name if self.file._committed else None
+        self.file.save(os.path.basename(self.file.name), ContentFile(data), save=False)
+        self.width, self.height = size  # after save(), which clears the dimension fields
+        if stored_name and stored_name != self.file.name:
+            self.file.storage.delete(stored_name)
 
     @property
     def default_alt_text(self):
