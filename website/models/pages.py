@@ -5,6 +5,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 
 from headless.preview import HeadlessPreviewMixin
+from website.publishing import PublishingPageForm
 
 
 class BasePage(HeadlessPreviewMixin, Page):
@@ -35,6 +36,7 @@ class BasePage(HeadlessPreviewMixin, Page):
     ]
 
     api_fields = [APIField("listing_summary", writable=True), APIField("social_image")]
+    base_form_class = PublishingPageForm
 
     class Meta:
         abstract = True
