@@ -13,8 +13,10 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.views import edit_translation, submit_translations
+
+from website.publishing import PLACEHOLDER
 
 from .permissions import user_can_change_in_locale, user_scope
 from .roles import reviewed_snippet_models
@@ -101,6 +103,13 @@ def _submit_for_review(request, instance):
             request, _("No review workflow covers this translation: ask a moderator to publish it.")
         )
         return redirect(next_url)
+    if placeholder := _placeholder_in(translation):
+        messages.error(
+            request,
+            _("Replace the placeholder “%(placeholder)s” before submitting the translation.")
+            % {"placeholder": placeholder},
+        )
+        return redirect(next_url)
     try:
         translation.save_target(user=request.user, publish=False)
     except ValidationError:
@@ -113,6 +122,14 @@ def _submit_for_review(request, instance):
         workflow.start(instance, request.user)
         messages.success(request, _("'%(title)s' was submitted for review.") % {"title": str(instance)})
     return redirect(next_url)
+
+
+def _placeholder_in(translation):
+    """The first placeholder ("[à compléter]") among the translated segments, if any."""
+    texts = StringTranslation.objects.filter(
+        locale_id=translation.target_locale_id, translation_of__segments__source_id=translation.source_id
+    ).values_list("data", flat=True)
+    return next((found.group(0) for text in texts if (found := PLACEHOLDER.search(text))), None)
 
 
 @require_POST

@@ -253,3 +253,18 @@ def test_an_administrator_who_submits_a_page_for_translation_opens_the_translati
     )
     french = eu_guidelines.get_translation(french_locale)
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[french.pk])
+
+
+def test_a_translation_with_a_placeholder_is_not_sent_for_review(client, users, eu_guidelines):
+    french = submit_for_translation(client, users["editor"], eu_guidelines, "fr")
+    login(client, users["translator-fr"])
+    unfinished = {**FRENCH, "States must protect defenders.": "[à compléter]"}
+    fill_segments(client, french, unfinished)
+
+    response = client.post(reverse("translation_submit_for_review", args=[french.pk]), follow=True)
+    assert (
+        "Replace the placeholder “[à compléter]” before submitting the translation."
+        in response.content.decode()
+    )
+    french.refresh_from_db()
+    assert not french.workflow_in_progress
