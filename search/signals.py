@@ -127,3 +127,26 @@ def reindex_pages_of_deleted_document(sender, instance, **kwargs):
     page_ids = getattr(instance, "_search_page_ids", [])
     if page_ids:
         transaction.on_commit(lambda: reindex_pages_by_id.enqueue(page_ids))
+
+
+# The publication field that links each label snippet (its names are indexed with the publication).
+LABEL_LINKS = {"resourcetype": "resource_type", "topic": "topics", "region": "regions"}
+
+
+@receiver(post_save)
+def reindex_publications_of_renamed_label(sender, instance, raw=False, created=False, **kwargs):
+    """A type, topic or region renamed (in any language) is found under its new name."""
+    link = LABEL_LINKS.get(sender._meta.model_name) if sender._meta.app_label == "resources" else None
+    if raw or created or link is None:
+        return
+    from resources.models import ResourcePage
+
+    from .tasks import reindex_pages_by_id
+
+    page_ids = list(
+        ResourcePage.objects.filter(**{f"{link}__translation_key": instance.translation_key})
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    if page_ids:
+        transaction.on_commit(lambda: reindex_pages_by_id.enqueue(page_ids))

@@ -178,3 +178,20 @@ def test_a_fact_added_to_the_source_page_reaches_its_translations(home):
     assert found("en", "978-2-930539-55-3") == {source.pk}
     # The Spanish page reads its facts from the English one: it is reindexed with it.
     assert found("es", "978-2-930539-55-3") == {spanish.pk}
+
+
+def test_a_renamed_topic_finds_its_publications_under_the_new_name(
+    publication, django_capture_on_commit_callbacks
+):
+    from resources.factories import TopicFactory
+
+    page, _document = publication
+    topic = TopicFactory(name="Criminalisation")
+    page.topics.add(topic)
+    page.save_revision().publish()
+    assert page.pk not in searched("en", "stigmatisation")
+
+    topic.name = "Stigmatisation"
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.save()
+    assert page.pk in searched("en", "stigmatisation")
