@@ -128,6 +128,21 @@ def _getlist(params, name):
     return list(value) if isinstance(value, list | tuple) else [value]
 
 
+# Longer digit strings are refused before int(), whose cost grows with the length (and
+# which raises past 4,300 digits).
+MAX_DIGITS = 20
+
+
+def _ascii_number(raw):
+    """The int in `raw` when it is plain ASCII digits, else None.
+
+    `str.isdigit()` alone accepts "²" or "①", which int() then refuses: a server error.
+    """
+    if raw.isascii() and raw.isdigit() and len(raw) <= MAX_DIGITS:
+        return int(raw)
+    return None
+
+
 def _sort_key(text):
     return unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().casefold()
 
@@ -229,10 +244,11 @@ class LibrarySearch:
             if not value:
                 continue
             if name == "year":
-                if not value.isdigit() or not 1 <= int(value) <= 9999:
+                year = _ascii_number(value)
+                if year is None or not 1 <= year <= 9999:
                     self.errors.append(_("“%(value)s” is not a year.") % {"value": value[:40]})
                     continue
-                value = str(int(value))
+                value = str(year)
             elif name == "country":
                 value = value.upper()
                 if value not in countries:
@@ -257,6 +273,8 @@ class LibrarySearch:
 
     def _parse_query(self, params):
         query = " ".join((params.get("q") or "").split()) if hasattr(params, "get") else ""
+        # PostgreSQL refuses NUL in a string literal (a server error); it is never meant.
+        query = query.replace("\x00", "")
         if len(query) > MAX_QUERY_LENGTH:
             self.errors.append(
                 _("The search text is too long (at most %(count)s characters).") % {"count": MAX_QUERY_LENGTH}
@@ -439,10 +457,11 @@ class LibrarySearch:
         page_number = 1
         if self.page_param not in ("", None):
             raw = str(self.page_param).strip()
-            if not raw.isdigit() or int(raw) < 1:
+            number = _ascii_number(raw)
+            if number is None or number < 1:
                 self.errors.append(_("“%(value)s” is not a page number.") % {"value": raw[:40]})
             else:
-                page_number = int(raw)
+                page_number = number
         if page_number > paginator.num_pages:
             page_not_found = True
             items = []

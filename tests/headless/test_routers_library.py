@@ -96,6 +96,46 @@ def test_bad_filters_are_4xx_problems(client, library_tree, shelf, params):
     assert response["Content-Type"] == "application/problem+json"
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"year": "\u00b2"},  # superscript two: str.isdigit() is True, int() fails
+        {"year": "\u2460"},  # circled one
+        {"page": "\u2460"},
+        {"page": "\u00b2"},
+        {"year": "99999999999"},
+        {"year": "9" * 5000},
+        {"page": "9" * 5000},
+        {"page": "0"},
+        {"page": "-1"},
+    ],
+    ids=[
+        "year-superscript",
+        "year-circled",
+        "page-circled",
+        "page-superscript",
+        "year-huge",
+        "year-5000-digits",
+        "page-5000-digits",
+        "page-zero",
+        "page-negative",
+    ],
+)
+def test_bad_numbers_are_400_problems_that_say_why(client, library_tree, shelf, params):
+    response = client.get("/api/v3/library/", params)
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "is not a" in response.content.decode()
+
+
+def test_a_huge_page_number_is_404(client, library_tree, shelf):
+    response = client.get("/api/v3/library/", {"page": "99999999999999999999"})
+
+    assert response.status_code == 404
+    assert "There is no page 99999999999999999999" in response.content.decode()
+
+
 def test_page_past_the_end_is_404(client, library_tree, shelf):
     assert client.get("/api/v3/library/", {"page": "9"}).status_code == 404
 

@@ -303,3 +303,45 @@ def test_query_count_does_not_grow_with_the_number_of_publications(client, libra
     assert after[2] <= 33, after  # text search with filters
     assert after[3] <= 22, after  # the feed
     assert after[4] <= 23, after  # a programme page listing its publications
+
+
+NUMBERS = [
+    # str.isdigit() accepts these, int() does not: they used to be server errors.
+    ("year=%C2%B2", 400, "is not a year"),  # superscript two
+    ("year=%E2%91%A0", 400, "is not a year"),  # circled one
+    ("year=%D9%A2%D9%A0%D9%A1%D9%A3", 400, "is not a year"),  # 2013 in Arabic-Indic digits
+    ("page=%E2%91%A0", 400, "is not a page number"),
+    ("page=%C2%B2", 400, "is not a page number"),
+    ("year=99999999999", 400, "is not a year"),
+    ("year=0", 400, "is not a year"),
+    ("year=" + "9" * 5000, 400, "is not a year"),  # past int()'s digit limit
+    ("page=99999999999999999999", 404, "There is no page 99999999999999999999"),
+    ("page=" + "9" * 5000, 400, "is not a page number"),
+    ("page=-1", 400, "is not a page number"),
+    ("page=0", 400, "is not a page number"),
+    ("q=%00", 200, "5 publications"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "message"), NUMBERS, ids=[query[:30] for query, _s, _m in NUMBERS]
+)
+def test_numbers_in_the_address_are_plain_ascii_digits_or_a_clear_answer(
+    client, catalogue, query, status, message
+):
+    response = client.get(catalogue["library"].url + "?" + query)
+    assert response.status_code == status
+    assert message in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "message"), NUMBERS, ids=[query[:30] for query, _s, _m in NUMBERS]
+)
+def test_feed_answers_bad_numbers_with_a_plain_400(client, catalogue, query, status, message):
+    response = client.get(catalogue["library"].url + "feed/?" + query)
+    if query.startswith("page") or status == 200:
+        assert response.status_code == 200  # a feed has no pages
+    else:
+        assert response.status_code == 400
+        assert response["Content-Type"].startswith("text/plain")
+        assert message in response.content.decode()
