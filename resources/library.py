@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import CollectionViewRestriction, Locale
 
+from headless.visibility import unpublished_sections, with_live_ancestors
 from resources.languages import CODES as LANGUAGE_CODES
 from resources.languages import language_name, language_name_local
 from resources.models import (
@@ -165,13 +166,17 @@ def public_files(queryset, private=None):
     return queryset.exclude(private) if private else queryset
 
 
-def source_publications(library):
-    """The live, public publications in the source language: the library's one record."""
+def source_publications(library, sections=None):
+    """The live, public publications in the source language: the library's one record.
+
+    Wagtail still serves a live page below an unpublished one, but no menu or list leads
+    there: the library leaves such pages out too, as the API does (headless/visibility.py).
+    """
     source = library.source_library() if library is not None else None
     queryset = ResourcePage.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
     if source is not None:
         queryset = queryset.descendant_of(source)
-    return queryset
+    return with_live_ancestors(queryset, sections)
 
 
 class LibrarySearch:
@@ -181,7 +186,8 @@ class LibrarySearch:
         self.library = library
         self.locale = locale or Locale.get_active()
         self.errors = []
-        self.base = source_publications(library)
+        self.sections = unpublished_sections()
+        self.base = source_publications(library, self.sections)
         self.private_files = _private_collections_q("document__collection")
         self._load_options()
         self.selected = {name: self._parse_filter(name, _getlist(params, name)) for name in FILTER_PARAMS}
@@ -212,29 +218,40 @@ class LibrarySearch:
         self.options["programme"] = self._programme_options(default)
 
     def _programme_options(self, default):
+        """Programmes a visitor may open, keyed by their source slug, which publications link to.
+
+        The label is the programme's live, public page in the visitor's language, else in the
+        source language. A programme that is neither (a draft, private, below an unpublished
+        section) is no option: its title never shows, and its slug is an unknown value.
+        """
         from programmes.models import ProgrammePage
 
         sources = {
             page.translation_key: page
-            for page in ProgrammePage.objects.filter(locale=default).only("slug", "title", "translation_key")
+            for page in ProgrammePage.objects.filter(locale=default).only("slug", "translation_key")
         }
-        labels = {}
-        translated = (
-            ProgrammePage.objects.filter(locale=self.locale, translation_key__in=list(sources))
+        visible = with_live_ancestors(
+            ProgrammePage.objects.filter(
+                locale_id__in={default.pk, self.locale.pk}, translation_key__in=list(sources)
+            )
             .live()
             .public()
-            .only("title", "translation_key")
+            .only("title", "translation_key", "locale_id"),
+            self.sections,
         )
-        for page in translated:
-            labels[page.translation_key] = page.title
+        shown = {}
+        for page in visible:
+            if page.locale_id == self.locale.pk or page.translation_key not in shown:
+                shown[page.translation_key] = page
+        languages = {default.pk: default.language_code, self.locale.pk: self.locale.language_code}
         return {
-            page.slug: {
-                "key": page.translation_key,
-                "label": labels.get(key, page.title),
-                "language": self.locale.language_code if key in labels else default.language_code,
+            sources[key].slug: {
+                "key": key,
+                "label": page.title,
+                "language": languages[page.locale_id],
                 "order": 0,
             }
-            for key, page in sources.items()
+            for key, page in shown.items()
         }
 
     def _parse_filter(self, name, raw_values):
