@@ -17,6 +17,7 @@ of publications.
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -332,14 +333,18 @@ class LibrarySearch:
             return Q(publication_date__year__in=[int(value) for value in values])
         raise ValueError(name)
 
+    @cached_property
+    def _public_translations(self):
+        """Built once: `.public()` reads the view restrictions when called, and every facet filters."""
+        return with_live_ancestors(ResourcePage.objects.live().public(), self.sections)
+
     def _text_q(self):
         if not self.query:
             return Q()
         text = self.query
-        # Titles and summaries match in any language the publication is live in.
-        translations = ResourcePage.objects.live().filter(
-            Q(title__icontains=text) | Q(summary__icontains=text)
-        )
+        # Titles and summaries match in any language the publication is public in: the text of
+        # a private or draft translation must not be found through its public source.
+        translations = self._public_translations.filter(Q(title__icontains=text) | Q(summary__icontains=text))
         identifiers = ResourceIdentifier.objects.filter(value__icontains=text)
         return (
             Q(title__icontains=text)
@@ -362,11 +367,10 @@ class LibrarySearch:
         if self.sort == "oldest":
             return queryset.order_by("publication_date", "pk")
         if self.sort == "title":
-            translated_title = (
-                ResourcePage.objects.filter(translation_key=OuterRef("translation_key"), locale=self.locale)
-                .live()
-                .values("title")[:1]
-            )
+            # The title shown (see localize_live_pages): never a private translation's.
+            translated_title = self._public_translations.filter(
+                translation_key=OuterRef("translation_key"), locale=self.locale
+            ).values("title")[:1]
             return queryset.annotate(
                 display_title=Lower(Coalesce(Subquery(translated_title), "title"))
             ).order_by("display_title", "pk")

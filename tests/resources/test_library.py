@@ -297,11 +297,12 @@ def test_query_count_does_not_grow_with_the_number_of_publications(client, libra
     assert ResourcePage.objects.live().count() == 300
     after = [count_queries(client, url) for url in urls]
     assert after == before
-    # Absolute ceilings (measured: 39, 37, 34, 23, 24, one of them for the unpublished sections
-    # whose live pages stay out), so a new N+1 anywhere fails the suite.
+    # Absolute ceilings (measured: 39, 38, 35, 23, 24, one of them for the unpublished sections
+    # whose live pages stay out, one for the restrictions that keep private translations out of
+    # the text search and the title sort), so a new N+1 anywhere fails the suite.
     assert after[0] <= 39, after  # the library: 7 facets, options, results, files, types
-    assert after[1] <= 37, after  # French, every facet filtered, sorted by translated title
-    assert after[2] <= 34, after  # text search with filters
+    assert after[1] <= 38, after  # French, every facet filtered, sorted by translated title
+    assert after[2] <= 35, after  # text search with filters
     assert after[3] <= 23, after  # the feed
     assert after[4] <= 24, after  # a programme page listing its publications
 
@@ -392,3 +393,46 @@ def test_a_programme_public_only_in_translation_is_offered_in_that_language(clie
     assert counts(search(catalogue, locale="fr"), "programme") == {"legal-advocacy": 2}
     assert counts(search(catalogue, locale="en"), "programme") == {}
     assert "Legal advocacy" not in client.get(catalogue["library"].url).content.decode()
+
+
+def test_a_private_translation_is_neither_searched_nor_shown(client, catalogue):
+    french = translate_publication(catalogue["report-2022"], "fr", "Essor confidentiel", "Note interne.")
+    PageViewRestriction.objects.create(page=french, restriction_type="password", password="x")
+    french_library = catalogue["tree"]["fr"]["library"]
+
+    assert search(catalogue, "q=confidentiel", locale="fr").total == 0
+    assert search(catalogue, "q=interne", locale="en").total == 0
+    # Still listed, under its public English title.
+    assert [item.page.title for item in search(catalogue, "sort=title", locale="fr").items][-1] == (
+        "Worldwide growth"
+    )
+    for response in (
+        client.get(french_library.url + "?sort=title"),
+        client.get(french_library.url + "feed/"),
+        client.get("/api/v3/library/", {"locale": "fr", "sort": "title"}),
+    ):
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert "Worldwide growth" in body and "Essor confidentiel" not in body
+
+
+def test_a_private_file_is_neither_offered_nor_counted_anywhere(client, catalogue):
+    hidden = Collection.get_first_root_node().add_child(name="Board papers")
+    CollectionViewRestriction.objects.create(collection=hidden, restriction_type="password", password="x")
+    ResourceFileFactory(
+        page=catalogue["manual-th"],
+        language="ar",
+        document=DocumentFactory(collection=hidden, filename="board-minutes.pdf"),
+    )
+    library = catalogue["library"]
+
+    html = client.get(library.url + "?type=manual").content.decode()
+    assert "Only in Thai" in html  # the card still shows the one public file's language
+    assert "board-minutes" not in html and 'lang="ar"' not in html
+    assert "ar" not in counts(search(catalogue), "language")
+    assert client.get(library.url + "?language=ar").content.decode().count('class="card"') == 0
+    data = client.get("/api/v3/library/", {"type": "manual"}).json()
+    assert "board-minutes" not in str(data)
+    assert "ar" not in {o["value"] for f in data["facets"] if f["param"] == "language" for o in f["options"]}
+    assert "board-minutes" not in client.get(library.url + "feed/").content.decode()
+    assert "board-minutes" not in client.get(catalogue["manual-th"].url).content.decode()
