@@ -15,6 +15,7 @@ from wagtail.api.v3.auth import AllowAnonymous
 from headless.components import locale_for
 from headless.schemas import ContentLanguage
 from headless.visibility import public_pages
+from resources.api import file_representation
 from resources.library import MAX_QUERY_LENGTH, SORTS, LibrarySearch
 from resources.models import ResourceIndexPage
 
@@ -104,7 +105,7 @@ def publication(item, request):
         "year": item.year,
         "publication_date": item.source.publication_date.isoformat(),
         "publication_date_precision": item.source.publication_date_precision,
-        "files": [vars(file) for file in item.files],
+        "files": [file_representation(file) for file in item.files],
     }
 
 
