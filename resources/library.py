@@ -626,7 +626,9 @@ def describe_publications(sources, locale, private_files=None):
         return []
     shown = localize_live_pages(sources, locale)
     by_key = {page.translation_key: page for page in shown}
-    files = _files_by_page([source.pk for source in sources], private=private_files)
+    # Lists check storage as the publication's page does, so a card's languages and the API's
+    # file links never promise a file that is gone: a stat per file (files live on local disk).
+    files = _files_by_page([source.pk for source in sources], check_storage=True, private=private_files)
     type_labels = _type_labels({source.resource_type_id for source in sources}, locale)
     return [
         PublicationItem(
