@@ -701,6 +701,8 @@ def publication_details(page):
             }
             for row in source.identifiers.all()
         ],
-        "programmes": localize_live_pages(source.related_programmes.all(), locale),
+        # localize_live_pages drops drafts and private pages; a live programme below an
+        # unpublished section is no more public than they are.
+        "programmes": localize_live_pages(with_live_ancestors(source.related_programmes.all()), locale),
         "library": page.get_parent(),
     }

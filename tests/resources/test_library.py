@@ -436,3 +436,11 @@ def test_a_private_file_is_neither_offered_nor_counted_anywhere(client, catalogu
     assert "ar" not in {o["value"] for f in data["facets"] if f["param"] == "language" for o in f["options"]}
     assert "board-minutes" not in client.get(library.url + "feed/").content.decode()
     assert "board-minutes" not in client.get(catalogue["manual-th"].url).content.decode()
+
+
+def test_a_publication_page_names_no_hidden_programme(client, catalogue, hidden_programmes):
+    page = catalogue["report-2022"]
+    html = client.get(page.url).content.decode()
+    route = client.get("/api/v3/route/", {"path": page.url}).content.decode()
+    for programme in hidden_programmes.values():
+        assert programme.title not in html and programme.title not in route
