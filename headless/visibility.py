@@ -47,12 +47,13 @@ def unpublished_sections():
     return outermost
 
 
-def with_live_ancestors(queryset):
+def with_live_ancestors(queryset, sections=None):
     """Drop pages below an unpublished page (the tree root, depth 1, is never published).
 
     Filters on `path` only, like v3's own restriction filter, so search backends accept it.
+    `sections` is what `unpublished_sections()` returned, when the caller already asked.
     """
-    for path in unpublished_sections():
+    for path in unpublished_sections() if sections is None else sections:
         queryset = queryset.exclude(path__startswith=path)
     return queryset
 

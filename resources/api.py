@@ -2,7 +2,16 @@
 
 from django.utils import translation
 
+from headless.absolute_urls import absolute
 from programmes.api import programme_cards
+
+
+def file_representation(file):
+    """A `PublicationFile` for the API: its URL absolute, as every file URL there is.
+
+    A front end on another origin would resolve `/documents/…` against itself.
+    """
+    return {**vars(file), "url": absolute(file.url)}
 
 
 def publication_representation(page):
@@ -19,5 +28,5 @@ def publication_representation(page):
             "countries": [{"code": code, "name": str(name)} for code, name in details["countries"]],
             "identifiers": details["identifiers"],
             "programmes": programme_cards(details["programmes"]),
-            "files": [vars(file) for file in item.files],
+            "files": [file_representation(file) for file in item.files],
         }

@@ -17,6 +17,7 @@ of publications.
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -27,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import CollectionViewRestriction, Locale
 
+from headless.visibility import unpublished_sections, with_live_ancestors
 from resources.languages import CODES as LANGUAGE_CODES
 from resources.languages import language_name, language_name_local
 from resources.models import (
@@ -128,6 +130,21 @@ def _getlist(params, name):
     return list(value) if isinstance(value, list | tuple) else [value]
 
 
+# Longer digit strings are refused before int(), whose cost grows with the length (and
+# which raises past 4,300 digits).
+MAX_DIGITS = 20
+
+
+def _ascii_number(raw):
+    """The int in `raw` when it is plain ASCII digits, else None.
+
+    `str.isdigit()` alone accepts "²" or "①", which int() then refuses: a server error.
+    """
+    if raw.isascii() and raw.isdigit() and len(raw) <= MAX_DIGITS:
+        return int(raw)
+    return None
+
+
 def _sort_key(text):
     return unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().casefold()
 
@@ -150,13 +167,17 @@ def public_files(queryset, private=None):
     return queryset.exclude(private) if private else queryset
 
 
-def source_publications(library):
-    """The live, public publications in the source language: the library's one record."""
+def source_publications(library, sections=None):
+    """The live, public publications in the source language: the library's one record.
+
+    Wagtail still serves a live page below an unpublished one, but no menu or list leads
+    there: the library leaves such pages out too, as the API does (headless/visibility.py).
+    """
     source = library.source_library() if library is not None else None
     queryset = ResourcePage.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
     if source is not None:
         queryset = queryset.descendant_of(source)
-    return queryset
+    return with_live_ancestors(queryset, sections)
 
 
 class LibrarySearch:
@@ -166,7 +187,8 @@ class LibrarySearch:
         self.library = library
         self.locale = locale or Locale.get_active()
         self.errors = []
-        self.base = source_publications(library)
+        self.sections = unpublished_sections()
+        self.base = source_publications(library, self.sections)
         self.private_files = _private_collections_q("document__collection")
         self._load_options()
         self.selected = {name: self._parse_filter(name, _getlist(params, name)) for name in FILTER_PARAMS}
@@ -197,29 +219,40 @@ class LibrarySearch:
         self.options["programme"] = self._programme_options(default)
 
     def _programme_options(self, default):
+        """Programmes a visitor may open, keyed by their source slug, which publications link to.
+
+        The label is the programme's live, public page in the visitor's language, else in the
+        source language. A programme that is neither (a draft, private, below an unpublished
+        section) is no option: its title never shows, and its slug is an unknown value.
+        """
         from programmes.models import ProgrammePage
 
         sources = {
             page.translation_key: page
-            for page in ProgrammePage.objects.filter(locale=default).only("slug", "title", "translation_key")
+            for page in ProgrammePage.objects.filter(locale=default).only("slug", "translation_key")
         }
-        labels = {}
-        translated = (
-            ProgrammePage.objects.filter(locale=self.locale, translation_key__in=list(sources))
+        visible = with_live_ancestors(
+            ProgrammePage.objects.filter(
+                locale_id__in={default.pk, self.locale.pk}, translation_key__in=list(sources)
+            )
             .live()
             .public()
-            .only("title", "translation_key")
+            .only("title", "translation_key", "locale_id"),
+            self.sections,
         )
-        for page in translated:
-            labels[page.translation_key] = page.title
+        shown = {}
+        for page in visible:
+            if page.locale_id == self.locale.pk or page.translation_key not in shown:
+                shown[page.translation_key] = page
+        languages = {default.pk: default.language_code, self.locale.pk: self.locale.language_code}
         return {
-            page.slug: {
-                "key": page.translation_key,
-                "label": labels.get(key, page.title),
-                "language": self.locale.language_code if key in labels else default.language_code,
+            sources[key].slug: {
+                "key": key,
+                "label": page.title,
+                "language": languages[page.locale_id],
                 "order": 0,
             }
-            for key, page in sources.items()
+            for key, page in shown.items()
         }
 
     def _parse_filter(self, name, raw_values):
@@ -229,10 +262,11 @@ class LibrarySearch:
             if not value:
                 continue
             if name == "year":
-                if not value.isdigit() or not 1 <= int(value) <= 9999:
+                year = _ascii_number(value)
+                if year is None or not 1 <= year <= 9999:
                     self.errors.append(_("“%(value)s” is not a year.") % {"value": value[:40]})
                     continue
-                value = str(int(value))
+                value = str(year)
             elif name == "country":
                 value = value.upper()
                 if value not in countries:
@@ -257,6 +291,8 @@ class LibrarySearch:
 
     def _parse_query(self, params):
         query = " ".join((params.get("q") or "").split()) if hasattr(params, "get") else ""
+        # PostgreSQL refuses NUL in a string literal (a server error); it is never meant.
+        query = query.replace("\x00", "")
         if len(query) > MAX_QUERY_LENGTH:
             self.errors.append(
                 _("The search text is too long (at most %(count)s characters).") % {"count": MAX_QUERY_LENGTH}
@@ -297,14 +333,18 @@ class LibrarySearch:
             return Q(publication_date__year__in=[int(value) for value in values])
         raise ValueError(name)
 
+    @cached_property
+    def _public_translations(self):
+        """Built once: `.public()` reads the view restrictions when called, and every facet filters."""
+        return with_live_ancestors(ResourcePage.objects.live().public(), self.sections)
+
     def _text_q(self):
         if not self.query:
             return Q()
         text = self.query
-        # Titles and summaries match in any language the publication is live in.
-        translations = ResourcePage.objects.live().filter(
-            Q(title__icontains=text) | Q(summary__icontains=text)
-        )
+        # Titles and summaries match in any language the publication is public in: the text of
+        # a private or draft translation must not be found through its public source.
+        translations = self._public_translations.filter(Q(title__icontains=text) | Q(summary__icontains=text))
         identifiers = ResourceIdentifier.objects.filter(value__icontains=text)
         return (
             Q(title__icontains=text)
@@ -327,11 +367,10 @@ class LibrarySearch:
         if self.sort == "oldest":
             return queryset.order_by("publication_date", "pk")
         if self.sort == "title":
-            translated_title = (
-                ResourcePage.objects.filter(translation_key=OuterRef("translation_key"), locale=self.locale)
-                .live()
-                .values("title")[:1]
-            )
+            # The title shown (see localize_live_pages): never a private translation's.
+            translated_title = self._public_translations.filter(
+                translation_key=OuterRef("translation_key"), locale=self.locale
+            ).values("title")[:1]
             return queryset.annotate(
                 display_title=Lower(Coalesce(Subquery(translated_title), "title"))
             ).order_by("display_title", "pk")
@@ -439,10 +478,11 @@ class LibrarySearch:
         page_number = 1
         if self.page_param not in ("", None):
             raw = str(self.page_param).strip()
-            if not raw.isdigit() or int(raw) < 1:
+            number = _ascii_number(raw)
+            if number is None or number < 1:
                 self.errors.append(_("“%(value)s” is not a page number.") % {"value": raw[:40]})
             else:
-                page_number = int(raw)
+                page_number = number
         if page_number > paginator.num_pages:
             page_not_found = True
             items = []
@@ -586,7 +626,9 @@ def describe_publications(sources, locale, private_files=None):
         return []
     shown = localize_live_pages(sources, locale)
     by_key = {page.translation_key: page for page in shown}
-    files = _files_by_page([source.pk for source in sources], private=private_files)
+    # Lists check storage as the publication's page does, so a card's languages and the API's
+    # file links never promise a file that is gone: a stat per file (files live on local disk).
+    files = _files_by_page([source.pk for source in sources], check_storage=True, private=private_files)
     type_labels = _type_labels({source.resource_type_id for source in sources}, locale)
     return [
         PublicationItem(
@@ -659,6 +701,8 @@ def publication_details(page):
             }
             for row in source.identifiers.all()
         ],
-        "programmes": localize_live_pages(source.related_programmes.all(), locale),
+        # localize_live_pages drops drafts and private pages; a live programme below an
+        # unpublished section is no more public than they are.
+        "programmes": localize_live_pages(with_live_ancestors(source.related_programmes.all()), locale),
         "library": page.get_parent(),
     }

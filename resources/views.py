@@ -8,6 +8,7 @@ from django.utils import feedgenerator
 from django.utils.http import urlencode
 
 from resources.library import DEFAULT_SORT, FILTER_PARAMS, SORTS, LibrarySearch
+from website.seo import absolute_url, canonical_url
 
 
 def filter_querystring(filters, query):
@@ -58,17 +59,20 @@ def library_feed(request, library):
             "\n".join(str(error) for error in search.errors), content_type="text/plain; charset=utf-8"
         )
     items = search.feed_items()
-    library_url = library.get_full_url(request)
+    # On the host the reader asked (or SITE_BASE_URL), as canonical URLs are: the Site record's
+    # hostname, which get_full_url uses, may be "localhost".
+    library_url = canonical_url(request, library)
     query = filter_querystring(search.selected, search.query)
     feed = feedgenerator.Rss201rev2Feed(
         title=f"{library.title} · {settings.WAGTAIL_SITE_NAME}",
         link=library_url + (f"?{query}" if query else ""),
         description=library.introduction or library.title,
         language=library.locale.language_code,
-        feed_url=request.build_absolute_uri(),
+        feed_url=absolute_url(request, request.get_full_path()),
     )
     for item in items:
-        url = item.page.get_full_url(request)
+        # The page in the feed's language (or its source): one item and one guid per publication.
+        url = canonical_url(request, item.page)
         feed.add_item(
             title=item.page.title,
             link=url,

@@ -14,7 +14,8 @@ from wagtail.api.v3.auth import AllowAnonymous
 
 from headless.components import locale_for
 from headless.schemas import ContentLanguage
-from headless.visibility import public_pages, with_live_ancestors
+from headless.visibility import public_pages
+from resources.api import file_representation
 from resources.library import MAX_QUERY_LENGTH, SORTS, LibrarySearch
 from resources.models import ResourceIndexPage
 
@@ -104,7 +105,7 @@ def publication(item, request):
         "year": item.year,
         "publication_date": item.source.publication_date.isoformat(),
         "publication_date_precision": item.source.publication_date_precision,
-        "files": [vars(file) for file in item.files],
+        "files": [file_representation(file) for file in item.files],
     }
 
 
@@ -127,10 +128,7 @@ def library(request: HttpRequest, params: Query[LibraryParams]):
     if page is None:
         raise Http404(f"The site has no public resource library in {params.locale!r}.")
     with translation.override(params.locale):
-        search = LibrarySearch(request.GET, page, locale)
-        # Never list a publication below an unpublished section, whatever the HTML page does.
-        search.base = with_live_ancestors(search.base)
-        result = search.result()
+        result = LibrarySearch(request.GET, page, locale).result()
         if result.errors:
             raise HttpError(400, " ".join(str(error) for error in result.errors))
         if result.page_not_found:

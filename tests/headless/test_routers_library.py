@@ -55,7 +55,8 @@ def test_library_in_french_matches_the_html_page(client, library_tree, shelf):
     assert item["url"].startswith("/fr/")
     assert item["type"] == "Manuel"
     assert [(f["language"], f["format"]) for f in item["files"]] == [("en", "PDF"), ("fr", "PDF")]
-    assert all(f["size"] > 0 and f["url"].startswith("/documents/") for f in item["files"])
+    # Absolute: a front end on another origin would resolve a path against itself.
+    assert all(f["size"] > 0 and f["url"].startswith("http://testserver/documents/") for f in item["files"])
     facets = {facet["param"]: facet for facet in data["facets"]}
     assert facets["type"]["label"] == "Type"
     assert {o["value"]: (o["label"], o["count"], o["selected"]) for o in facets["type"]["options"]} == {
@@ -96,6 +97,46 @@ def test_bad_filters_are_4xx_problems(client, library_tree, shelf, params):
     assert response["Content-Type"] == "application/problem+json"
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"year": "\u00b2"},  # superscript two: str.isdigit() is True, int() fails
+        {"year": "\u2460"},  # circled one
+        {"page": "\u2460"},
+        {"page": "\u00b2"},
+        {"year": "99999999999"},
+        {"year": "9" * 5000},
+        {"page": "9" * 5000},
+        {"page": "0"},
+        {"page": "-1"},
+    ],
+    ids=[
+        "year-superscript",
+        "year-circled",
+        "page-circled",
+        "page-superscript",
+        "year-huge",
+        "year-5000-digits",
+        "page-5000-digits",
+        "page-zero",
+        "page-negative",
+    ],
+)
+def test_bad_numbers_are_400_problems_that_say_why(client, library_tree, shelf, params):
+    response = client.get("/api/v3/library/", params)
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "is not a" in response.content.decode()
+
+
+def test_a_huge_page_number_is_404(client, library_tree, shelf):
+    response = client.get("/api/v3/library/", {"page": "99999999999999999999"})
+
+    assert response.status_code == 404
+    assert "There is no page 99999999999999999999" in response.content.decode()
+
+
 def test_page_past_the_end_is_404(client, library_tree, shelf):
     assert client.get("/api/v3/library/", {"page": "9"}).status_code == 404
 
@@ -112,6 +153,7 @@ def test_publication_page_exposes_files_and_translated_taxonomy(client, library_
     assert publication["countries"] == [{"code": "KE", "name": "Kenya"}]
     assert [card["title"] for card in publication["programmes"]] == ["Plaidoyer juridique"]
     # In French; capitalised or not depending on which catalogue (Django's or ours) names it.
+    assert all(f["url"].startswith("http://testserver/documents/") for f in publication["files"])
     assert [(f["language"], f["language_name"].casefold()) for f in publication["files"]] == [
         ("en", "anglais"),
         ("fr", "français"),

@@ -81,6 +81,11 @@ def test_a_publication_only_in_thai_says_so_and_links_no_missing_file(client, li
     ResourceFileFactory(page=page, language="fr", document=DocumentFactory(collection=hidden))
     html = client.get(page.url).content.decode()
     assert html.count("/documents/") == 1 and "lost.pdf" not in html and "Only in Thai" in html
+    # The library's card and the API say so too, and link no missing or private file.
+    card = client.get(library.url).content.decode()
+    assert "Community manual" in card and "Only in Thai" in card and "Available in:" not in card
+    files = client.get("/api/v3/library/").json()["items"][0]["files"]
+    assert [file["language"] for file in files] == ["th"] and "lost.pdf" not in str(files)
 
 
 def test_dates_show_with_the_precision_that_is_known(client, library_tree):
@@ -95,6 +100,8 @@ def test_dates_show_with_the_precision_that_is_known(client, library_tree):
     )
     html = client.get(year_only.url).content.decode()
     assert "<dd>2014" in html and "1 January 2014" not in html
+    # Adoption and entry into force are optional: no empty heading when unknown.
+    assert "<dt>Adopted</dt>" not in html and "<dt>In force since</dt>" not in html
     day = make_publication(
         library,
         title="Declaration",
@@ -102,7 +109,19 @@ def test_dates_show_with_the_precision_that_is_known(client, library_tree):
         publication_date=datetime.date(1998, 12, 9),
         adopted_date=datetime.date(1998, 12, 9),
     )
-    assert "9 December 1998" in client.get(day.url).content.decode()
+    html = client.get(day.url).content.decode()
+    assert "<dt>Adopted</dt><dd>" in html and "9 December 1998" in html
+    assert "<dt>In force since</dt>" not in html
+    law = make_publication(
+        library,
+        title="Protection law",
+        resource_type=kind,
+        publication_date=datetime.date(2017, 5, 1),
+        adopted_date=datetime.date(2017, 4, 20),
+        in_force_date=datetime.date(2018, 1, 1),
+    )
+    html = client.get(law.url).content.decode()
+    assert "20 April 2017" in html and "<dt>In force since</dt><dd>" in html and "1 January 2018" in html
 
 
 def taxonomy_labels_through_wagtail_localize(taxonomy):

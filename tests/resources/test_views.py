@@ -78,3 +78,34 @@ def test_feed_refuses_malformed_filters_with_a_message(client, feed_catalogue):
     response = client.get(feed_catalogue["en"]["library"].url + "feed/?type=nonsense&year=-1")
     assert response.status_code == 400
     assert "nonsense" in response.content.decode() and "is not a year" in response.content.decode()
+
+
+def test_feed_links_and_guids_are_absolute_on_the_host_asked_and_unique(client, feed_catalogue):
+    from email.utils import parsedate_to_datetime
+
+    library = feed_catalogue["fr"]["library"]
+    response = client.get(library.url + "feed/?type=manual", HTTP_HOST="127.0.0.1")
+    channel, items = parse_feed(response)
+
+    assert channel.findtext("link") == f"http://127.0.0.1{library.url}?type=manual"
+    self_link = channel.find("{http://www.w3.org/2005/Atom}link")
+    assert self_link.get("href") == f"http://127.0.0.1{library.url}feed/?type=manual"
+    assert [item.findtext("title") for item in items] == ["Manuel de protection"]  # the filter holds
+    links = [item.findtext("link") for item in items]
+    guids = [item.findtext("guid") for item in items]
+    assert all(link.startswith("http://127.0.0.1/fr/") for link in links)
+    assert guids == links and len(set(guids)) == len(guids)
+    assert all(item.find("guid").get("isPermaLink", "true") == "true" for item in items)
+    assert all(parsedate_to_datetime(item.findtext("pubDate")).tzinfo for item in items)
+
+
+def test_an_untranslated_publication_keeps_one_guid_in_every_feed(client, feed_catalogue):
+    def guids(language):
+        _channel, items = parse_feed(
+            client.get(feed_catalogue[language]["library"].url + "feed/?type=report")
+        )
+        return [item.findtext("guid") for item in items]
+
+    # "Focus report" exists only in English: every language's feed points at that one page.
+    assert guids("en") == guids("fr") == guids("es")
+    assert len(guids("en")) == 1 and "/en/" in guids("en")[0]
