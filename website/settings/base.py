@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "website.visibility.RequestVisibilityMiddleware",  # outermost: one memo for the whole request
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "website.middleware.AdminContentSecurityPolicyMiddleware",  # below CSP: sets the admin's policy
     "website.middleware.NoIndexMiddleware",
