@@ -46,17 +46,20 @@ def localize_all(objects, locale=None):
 def localize_live_pages(pages, locale):
     """Each page's live, public translation in `locale`, else the page itself.
 
-    Pages that are neither live nor public in any form are dropped, so a list
-    never leads to a draft or a private page. An item kept in another language
-    keeps its own `locale`, which templates show as a language badge.
-    Two queries, whatever the number of pages.
+    Pages that are neither live nor public in any form (nor below an unpublished
+    page) are dropped, so a list never leads to a draft or a private page. An
+    item kept in another language keeps its own `locale`, which templates show
+    as a language badge.
+    Three queries, whatever the number of pages.
     """
     pages = list(pages)
     if not pages:
         return []
+    from headless.visibility import with_live_ancestors  # imports API v3, which needs models loaded
+
     model = type(pages[0])
     keys = [page.translation_key for page in pages]
-    candidates = (
+    candidates = with_live_ancestors(
         model.objects.filter(translation_key__in=keys)
         .filter(models.Q(locale=locale) | models.Q(pk__in=[page.pk for page in pages]))
         .live()
