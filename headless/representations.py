@@ -27,6 +27,7 @@ from headless.absolute_urls import absolute, absolute_file_links, absolute_file_
 from headless.page_language import in_page_language, localize_page_links
 from headless.visibility import is_public
 from website.files import describe_file
+from website.responsive_images import distinct_widths
 from website.rich_text import unlink_hidden
 from website.visibility import is_document_public
 
@@ -90,7 +91,7 @@ def image_representation(image, *, alt=None):
         "height": image.height,
         "renditions": [
             {"url": absolute(rendition.url), "width": rendition.width, "height": rendition.height}
-            for rendition in (renditions[spec] for spec in specs)
+            for rendition in distinct_widths(renditions[spec] for spec in specs)
         ],
     }
 

@@ -10,6 +10,8 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import expand_db_html
 
+from website.responsive_images import SPECS, distinct_widths
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
@@ -101,15 +103,13 @@ class ImageBlock(blocks.StructBlock):
         image = value["image"]
         if image is None:
             return None
-        renditions = image.get_renditions(
-            "width-480|format-webp", "width-960|format-webp", "width-1440|format-webp"
-        )
+        renditions = distinct_widths(image.get_renditions(*SPECS).values())
         return {
             "id": image.pk,
             "alt": "" if value["decorative"] else (value["alt_text"] or image.alt_text),
             "caption": value["caption"],
             "credit": value["credit"] or image.credit,
-            "renditions": [{"url": r.url, "width": r.width, "height": r.height} for r in renditions.values()],
+            "renditions": [{"url": r.url, "width": r.width, "height": r.height} for r in renditions],
         }
 
     def get_preview_value(self):
