@@ -3,17 +3,11 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef
-from django.db.models.functions import Substr
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.models import Page
 
-# A translation below an unpublished page is not served (BasePage.route): a subquery
-# keeps page_languages at one query. An ancestor's path is a prefix of the page's.
-unpublished_ancestors = Page.objects.filter(
-    depth__gt=1, live=False, path=Substr(OuterRef("path"), 1, F("depth") * Page.steplen)
-)
+from website.visibility import has_unpublished_ancestor
 
 
 @dataclass(frozen=True)
@@ -78,7 +72,7 @@ def page_languages(page, request):
             Page.objects.filter(translation_key=page.translation_key)
             .live()
             .public()
-            .exclude(Exists(unpublished_ancestors))
+            .exclude(has_unpublished_ancestor())  # not served either (BasePage.route)
             .select_related("locale")
         )
         translations = {p.locale.language_code: p for p in queryset}

@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 from wagtail.models import DraftStateMixin, Locale
 
+from website.visibility import has_unpublished_ancestor
+
 
 def source_locale_choices():
     """Limit choosers to the source language, where relations are stored."""
@@ -50,20 +52,19 @@ def localize_live_pages(pages, locale):
     page) are dropped, so a list never leads to a draft or a private page. An
     item kept in another language keeps its own `locale`, which templates show
     as a language badge.
-    Three queries, whatever the number of pages.
+    Two queries, whatever the number of pages.
     """
     pages = list(pages)
     if not pages:
         return []
-    from headless.visibility import with_live_ancestors  # imports API v3, which needs models loaded
-
     model = type(pages[0])
     keys = [page.translation_key for page in pages]
-    candidates = with_live_ancestors(
+    candidates = (
         model.objects.filter(translation_key__in=keys)
         .filter(models.Q(locale=locale) | models.Q(pk__in=[page.pk for page in pages]))
         .live()
         .public()
+        .exclude(has_unpublished_ancestor())
         .select_related("locale")
     )
     by_key = {}

@@ -14,7 +14,9 @@ against those paths and ids in memory. Outside a request each check reads them a
 
 from contextvars import ContextVar
 
-from wagtail.models import PageViewRestriction
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Substr
+from wagtail.models import Page, PageViewRestriction
 
 _memo = ContextVar("website_visibility_memo", default=None)
 
@@ -40,6 +42,17 @@ def _memoized(key, compute):
     if key not in memo:
         memo[key] = compute()
     return memo[key]
+
+
+def has_unpublished_ancestor():
+    """A filter for page querysets: a page below an unpublished page, which Wagtail's
+    `.live()` and `.public()` keep. A subquery, so it costs no query of its own:
+    an ancestor's path is a prefix of the page's, one `steplen` per level."""
+    return Exists(
+        Page.objects.filter(
+            depth__gt=1, live=False, path=Substr(OuterRef("path"), 1, F("depth") * Page.steplen)
+        )
+    )
 
 
 def hidden_sections():
