@@ -25,8 +25,11 @@ from wagtail.rich_text import features as feature_registry
 
 from headless.absolute_urls import absolute, absolute_file_links, absolute_file_urls
 from headless.page_language import in_page_language, localize_page_links
-from headless.visibility import is_document_public, is_public
+from headless.visibility import is_public
 from website.files import describe_file
+from website.responsive_images import distinct_widths
+from website.rich_text import unlink_hidden
+from website.visibility import is_document_public
 
 RENDITION_WIDTHS = (480, 960, 1440)
 
@@ -88,7 +91,7 @@ def image_representation(image, *, alt=None):
         "height": image.height,
         "renditions": [
             {"url": absolute(rendition.url), "width": rendition.width, "height": rendition.height}
-            for rendition in (renditions[spec] for spec in specs)
+            for rendition in distinct_widths(renditions[spec] for spec in specs)
         ],
     }
 
@@ -160,7 +163,8 @@ def _rich_text_schema(generator, field):
         request = context.get("request")
         output_format = APIRichText.resolve_format(request.GET.get("rich_text_format") if request else None)
         if output_format == APIRichText.FORMAT_MARKDOWN:
-            value = localize_page_links(value, obj)
+            # Markdown resolves links without the rich text link handlers (website.rich_text).
+            value = unlink_hidden(localize_page_links(value, obj))
         with in_page_language(obj):
             text = APIRichText.serialize(value, format=output_format, features=field.features)
         return absolute_file_links(text) if output_format in RESOLVED_FORMATS else text

@@ -8,6 +8,7 @@ from wagtail.models import Orderable
 
 from website.localized_relations import localize_live_pages
 from website.models import BasePage
+from website.visibility import public_link_target
 
 
 class HomePage(BasePage):
@@ -75,6 +76,8 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_programmes"] = self.featured_programmes_in_language()
+        # A draft or private page keeps the call to action unlinked.
+        context["call_to_action_target"] = public_link_target(self.call_to_action_page)
         return context
 
 

@@ -10,6 +10,8 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import expand_db_html
 
+from website.responsive_images import SPECS, distinct_widths
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
@@ -101,15 +103,13 @@ class ImageBlock(blocks.StructBlock):
         image = value["image"]
         if image is None:
             return None
-        renditions = image.get_renditions(
-            "width-480|format-webp", "width-960|format-webp", "width-1440|format-webp"
-        )
+        renditions = distinct_widths(image.get_renditions(*SPECS).values())
         return {
             "id": image.pk,
             "alt": "" if value["decorative"] else (value["alt_text"] or image.alt_text),
             "caption": value["caption"],
             "credit": value["credit"] or image.credit,
-            "renditions": [{"url": r.url, "width": r.width, "height": r.height} for r in renditions.values()],
+            "renditions": [{"url": r.url, "width": r.width, "height": r.height} for r in renditions],
         }
 
     def get_preview_value(self):
@@ -161,13 +161,26 @@ class CallToActionBlock(blocks.StructBlock):
             )
         return value
 
+    def link_url(self, value):
+        """The page's URL where it is public; a hidden page leaves the link text unlinked."""
+        from website.visibility import public_link_target
+
+        if value["page"] is None:
+            return value["url"] or None
+        target = public_link_target(value["page"])
+        return target.url if target is not None else None
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["link_url"] = self.link_url(value)
+        return context
+
     def get_api_representation(self, value, context=None):
-        page = value["page"]
         return {
             "heading": value["heading"],
             "text": value["text"],
             "link_text": value["link_text"],
-            "url": page.localized.url if page else value["url"],
+            "url": self.link_url(value),
         }
 
     class Meta:
@@ -188,6 +201,15 @@ class DocumentLinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(
         label=_("label"), required=False, help_text=_("Defaults to the document's title.")
     )
+
+    def get_context(self, value, parent_context=None):
+        from website.visibility import is_document_public
+
+        context = super().get_context(value, parent_context)
+        document = value["document"]
+        # A private document's link would show its title and URL to everyone.
+        context["document"] = document if document is not None and is_document_public(document) else None
+        return context
 
     def get_api_representation(self, value, context=None):
         from headless.representations import document_representation

@@ -3,9 +3,11 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.models import Page
+
+from website.visibility import has_unpublished_ancestor
 
 
 @dataclass(frozen=True)
@@ -27,16 +29,51 @@ def home_url(code):
         return reverse("wagtail_serve", args=[""])
 
 
+def view_languages(request):
+    """For a view that is not a Wagtail page (the search page): the same view in each
+    language, with the same query string, or None if the view cannot be reversed."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name == "wagtail_serve":
+        return None
+    query = request.GET.urlencode()
+    current = translation.get_language()
+    result = []
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        try:
+            with translation.override(code):
+                url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return None
+        result.append(
+            PageLanguage(
+                code=code,
+                name=language_name(code),
+                url=f"{url}?{query}" if query else url,
+                is_current=code == current,
+                translated=True,
+            )
+        )
+    return result
+
+
 def page_languages(page, request):
     """One entry per content language: the live, public translation or a fallback.
 
     Runs one query whatever the number of languages.
     """
+    if not page and request is not None:  # templates pass "" for a missing `page`
+        languages = view_languages(request)
+        if languages is not None:
+            return languages
     current = translation.get_language()
     translations = {}
     if page is not None and getattr(page, "translation_key", None):
         queryset = (
-            Page.objects.filter(translation_key=page.translation_key).live().public().select_related("locale")
+            Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .public()
+            .exclude(has_unpublished_ancestor())  # not served either (BasePage.route)
+            .select_related("locale")
         )
         translations = {p.locale.language_code: p for p in queryset}
     result = []

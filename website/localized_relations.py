@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 from wagtail.models import DraftStateMixin, Locale
 
+from website.visibility import has_unpublished_ancestor
+
 
 def source_locale_choices():
     """Limit choosers to the source language, where relations are stored."""
@@ -46,9 +48,10 @@ def localize_all(objects, locale=None):
 def localize_live_pages(pages, locale):
     """Each page's live, public translation in `locale`, else the page itself.
 
-    Pages that are neither live nor public in any form are dropped, so a list
-    never leads to a draft or a private page. An item kept in another language
-    keeps its own `locale`, which templates show as a language badge.
+    Pages that are neither live nor public in any form (nor below an unpublished
+    page) are dropped, so a list never leads to a draft or a private page. An
+    item kept in another language keeps its own `locale`, which templates show
+    as a language badge.
     Two queries, whatever the number of pages.
     """
     pages = list(pages)
@@ -61,6 +64,7 @@ def localize_live_pages(pages, locale):
         .filter(models.Q(locale=locale) | models.Q(pk__in=[page.pk for page in pages]))
         .live()
         .public()
+        .exclude(has_unpublished_ancestor())
         .select_related("locale")
     )
     by_key = {}

@@ -19,6 +19,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from wagtail.models import Locale, Page, Site
 
+from headless.visibility import with_live_ancestors
 from website.seo import absolute_url
 
 
@@ -30,7 +31,9 @@ def site_pages(site):
         paths |= Q(path__startswith=home_path)
     if not paths:
         return Page.objects.none()
-    return Page.objects.live().public().filter(paths).order_by("path").specific(defer=False)
+    # A live page below an unpublished one is not served either (BasePage.route).
+    pages = with_live_ancestors(Page.objects.live().public().filter(paths))
+    return pages.order_by("path").specific(defer=False)
 
 
 def sitemap_entries(request):

@@ -40,3 +40,13 @@ def test_embed_makes_no_request_until_the_visitor_follows_the_link():
     assert html.select("iframe, script, img") == []
     assert html.a["href"] == "https://www.youtube.com/watch?v=x"
     assert "www.youtube.com" in html.a.get_text()
+
+
+def test_a_small_original_lists_its_width_once_in_srcset_and_the_api():
+    image = CustomImageFactory(file__width=600, file__height=400)
+    img = render(ImageBlock(), {"image": image.pk, "alt_text": "", "decorative": False}).img
+    widths = [candidate.split()[1] for candidate in img["srcset"].split(",")]
+    assert widths == ["480w", "600w"]  # width-960 and width-1440 cannot enlarge it
+    block = ImageBlock()
+    api = block.get_api_representation(block.to_python({"image": image.pk}))
+    assert [rendition["width"] for rendition in api["renditions"]] == [480, 600]

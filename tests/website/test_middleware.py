@@ -13,6 +13,7 @@ def test_public_pages_are_cacheable_and_set_no_cookie(client, site_tree):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert "geolocation=()" in response["Permissions-Policy"]
+    assert "interest-cohort" not in response["Permissions-Policy"]  # withdrawn: browsers warn
 
 
 def test_logged_in_responses_are_private(admin_client, site_tree):

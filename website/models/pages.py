@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -40,6 +41,13 @@ class BasePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        # Wagtail's Page.route checks only the last page of the path, so a live page
+        # below an unpublished one would still be served.
+        if path_components and not self.live:
+            raise Http404
+        return super().route(request, path_components)
 
     @property
     def meta_description(self):

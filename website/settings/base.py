@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "website.visibility.RequestVisibilityMiddleware",  # outermost: one memo for the whole request
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "website.middleware.AdminContentSecurityPolicyMiddleware",  # below CSP: sets the admin's policy
     "website.middleware.NoIndexMiddleware",
@@ -224,7 +225,8 @@ SECURE_CSP_ADMIN = {
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+# No `interest-cohort`: FLoC was withdrawn and browsers warn about the unknown feature.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
 
 # Demo content (accounts with published passwords) may only be loaded where a
 # settings module allows it explicitly; production never does.

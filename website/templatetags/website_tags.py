@@ -1,9 +1,11 @@
 from django import template
+from wagtail.images.models import ResponsiveImage, SourceImageIOError
 from wagtail.models import Locale, Site
 
 from website.files import describe_file
 from website.languages import page_languages as languages_of_page
 from website.localized_relations import localize_all
+from website.responsive_images import SPECS, distinct_widths
 
 register = template.Library()
 
@@ -34,3 +36,13 @@ def main_menu(context):
 @register.filter
 def localized(objects):
     return localize_all(objects)
+
+
+@register.simple_tag
+def responsive_image(image, **attrs):
+    """`{% srcset_image image width-{480,960,1440} format-webp %}` without a width listed twice."""
+    try:
+        renditions = distinct_widths(image.get_renditions(*SPECS).values())
+    except SourceImageIOError:  # a missing original must not take the page down
+        return ""
+    return ResponsiveImage({str(rendition.width): rendition for rendition in renditions}, attrs)
