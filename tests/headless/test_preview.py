@@ -105,6 +105,12 @@ def test_preview_of_a_new_page_has_its_breadcrumbs(api_get, site_tree):
         TimestampSigner(salt="another-purpose").sign("key"),
         TimestampSigner(salt=SIGNER_SALT).sign("no-such-preview"),
     ],
+    ids=[
+        "forged",
+        "malformed",
+        "signed-for-another-purpose",
+        "unknown-preview",
+    ],  # stable: signatures hold the time
 )
 def test_forged_or_unknown_tokens_are_403(api_get, site_tree, token):
     response = api_get("/api/v3/preview/", token=token)
