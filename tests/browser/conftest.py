@@ -42,9 +42,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
-            # With pytest-xdist (`-n 2 --dist loadgroup`, as CI runs) they share one worker,
-            # its live server and its demo content, and keep their order.
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 def missing_browser_reason():
