@@ -50,12 +50,16 @@ migrate: install
 demo: migrate messages
 	$(PY) manage.py load_demo
 
+# The task worker (search indexing and its retries, PDF text) runs beside the
+# server, and is stopped whenever the server stops (Ctrl+C, an error, a busy port).
 run: demo
 	@echo
 	@echo "  Site:   http://127.0.0.1:$(PORT)/"
 	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/"
 	@$(PY) manage.py demo_logins
 	@echo
+	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-dev messages

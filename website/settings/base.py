@@ -153,6 +153,17 @@ WAGTAILSEARCH_BACKENDS = search_backends(
     opensearch_version=env.OPENSEARCH_VERSION,
     index_prefix=env.SEARCH_INDEX_PREFIX,
 )
+
+# Background tasks (search indexing and its retries, PDF text extraction,
+# Wagtail's reference index) run in a worker, `manage.py db_worker`, which
+# `make run` starts next to the server. django-tasks-db keeps the queue in the
+# site's own database: no extra service to run, and a task enqueued while a page
+# is published is committed, or rolled back, with the page. Wagtail 8 still
+# imports the django-tasks backport, whose @task builds its tasks with the
+# configured backend's task class: a Django backend here makes Wagtail's tasks
+# Django tasks, so both kinds share this one queue and worker.
+INSTALLED_APPS.append("django_tasks_db")
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Canonical and sitemap URLs use SITE_BASE_URL when it is set, else the request's host.
 CANONICAL_BASE_URL = env.CANONICAL_BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "epub", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

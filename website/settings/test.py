@@ -13,8 +13,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# TASKS is left unset: Django's tasks framework (and the django-tasks backport
-# that Wagtail 8 still imports) then run every task at once, in the request.
+# Every task runs at once, in the request (Wagtail's backport tasks too: they take
+# this backend's task class), so that tests see its effects without a worker.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_CONTENT_ALLOWED = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
