@@ -37,6 +37,14 @@ OPENSEARCH_BACKENDS = {
 }
 
 
+# How long a call to Elasticsearch/OpenSearch may take (seconds), and how many times
+# the client tries another connection after a failure. A dead or unreachable server
+# then costs a visitor's search at most a few seconds before the "unavailable" page,
+# and the background indexing task no longer than that before it waits for the next
+# try (search/pending.py), instead of the clients' 10 s per attempt with 3 retries.
+SERVER_TIMEOUT = 5
+SERVER_OPTIONS = {"max_retries": 1, "retry_on_timeout": False}
+
 # The admin's search (drafts and private pages included) queries the database
 # directly and keeps no index, so nothing unpublished is ever written to an index.
 ADMIN_BACKEND = {"BACKEND": "modelsearch.backends.database.fallback"}
@@ -91,6 +99,8 @@ def search_backends(
                 "URLS": [url],
                 "INDEX_PREFIX": f"{index_prefix}-{code}-",
                 "LANGUAGE": code,
+                "TIMEOUT": SERVER_TIMEOUT,
+                "OPTIONS": dict(SERVER_OPTIONS),
             }
         return backends
 

@@ -15,7 +15,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from website.models import CustomDocument
 
-from .indexing import pages_using_documents, reindex_pages, reindex_translations
+from .indexing import pages_using_documents
 
 
 def reindex_section_later(page):
@@ -23,6 +23,18 @@ def reindex_section_later(page):
 
     page_id = page.pk
     transaction.on_commit(lambda: reindex_section.enqueue(page_id))
+
+
+def reindex_page_and_translations(page):
+    """A task enqueued in the publishing transaction: it runs once the change is committed.
+
+    With the database task backend the task is a row written with the page, so it
+    is neither lost if the process stops after the commit nor run if the change is
+    rolled back; the search server is never called during the editor's request.
+    """
+    from .tasks import reindex_pages_by_id
+
+    reindex_pages_by_id.enqueue([page.pk])
 
 
 def reindex_documents_later(document_ids):
@@ -63,8 +75,7 @@ def reindex_published_page(sender, instance, **kwargs):
     the facts of their source page, so they follow it; and a section published
     again brings back the live pages below it.
     """
-    reindex_pages([instance])
-    reindex_translations(instance)
+    reindex_page_and_translations(instance)
     if instance.numchild and not getattr(instance, "_search_was_live", True):
         reindex_section_later(instance)
 
@@ -72,7 +83,7 @@ def reindex_published_page(sender, instance, **kwargs):
 @receiver(page_unpublished)
 def drop_unpublished_section(sender, instance, **kwargs):
     """Pages below an unpublished page are no longer public, even if they are live."""
-    reindex_translations(instance)
+    reindex_page_and_translations(instance)
     if instance.numchild:
         reindex_section_later(instance)
 

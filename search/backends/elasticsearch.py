@@ -11,7 +11,7 @@ from importlib import import_module
 
 from search.conf import elasticsearch_analyzer
 
-from .scoping import LanguageScope
+from .scoping import LanguageScope, is_searchable_model
 
 ENGINES = {
     "LanguageElasticsearch8SearchBackend": (
@@ -43,18 +43,42 @@ def language_index_settings(language):
 
 
 class ScopedElasticsearchIndexMixin:
+    """Writes only the live, public pages of the backend's language, and never fails a save.
+
+    A server that does not answer leaves the objects in search.pending's queue
+    (retried by a background task) instead of raising into the publish or
+    unpublish that asked for the update.
+    """
+
     def add_item(self, item):
         self.add_items(type(item), [item])
 
     def add_items(self, model, items):
+        from search.pending import server_may_fail
+
+        items = list(items)
+        with server_may_fail(self.backend, model, items):
+            self._add_scoped_items(model, items)
+
+    def _add_scoped_items(self, model, items):
         from search.publications import publication_texts_attached
 
         keep, drop = self.backend.scope.split(model, items)
         for obj in drop:
-            self.delete_item(obj)
+            super().delete_item(obj)
         if keep:
             with publication_texts_attached(keep):
                 super().add_items(model, keep)
+
+    def delete_item(self, item):
+        from search.pending import server_may_fail
+
+        # Only searchable pages are ever written to the language indexes: deleting
+        # anything else (a snippet, an image) needs no call to the server.
+        if not is_searchable_model(type(item)):
+            return
+        with server_may_fail(self.backend, type(item), [item]):
+            super().delete_item(item)
 
 
 class ScopedElasticsearchBackendMixin:
@@ -99,6 +123,37 @@ def __getattr__(name):
     if name in ENGINES:
         return build(name)
     raise AttributeError(name)
+
+
+def server_unreachable(error):
+    """Whether `error` says the server is down, unreachable, too slow or overloaded.
+
+    Such a failure is worth retrying later; any other (a rejected document, a
+    missing index) would fail again the same way.
+    """
+    try:
+        from elastic_transport import ApiError, ConnectionError, ConnectionTimeout
+
+        if isinstance(error, (ConnectionError, ConnectionTimeout)):
+            return True
+        if isinstance(error, ApiError) and error.meta.status in RETRY_STATUSES:
+            return True
+    except ImportError:
+        pass
+    try:
+        from opensearchpy.exceptions import ConnectionError, TransportError
+
+        if isinstance(error, ConnectionError):
+            return True
+        if isinstance(error, TransportError) and error.status_code in RETRY_STATUSES:
+            return True
+    except ImportError:
+        pass
+    return False
+
+
+# Too many requests, bad gateway, unavailable, gateway timeout.
+RETRY_STATUSES = {429, 502, 503, 504}
 
 
 def server_errors():
