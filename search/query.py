@@ -13,11 +13,13 @@ total and the facets, and follow the facet filters like any other result.
 import html
 import logging
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
@@ -30,6 +32,7 @@ from wagtail.search.backends import get_search_backend
 from .backends.elasticsearch import server_errors
 from .backends.scoping import public_pages, searchable_models
 from .inflection import normalise_inclusive, word_forms
+from .pending import describe
 from .promotions import find_promotions, record_query
 from .snippets import snippets
 
@@ -211,20 +214,24 @@ def candidate_pages(locale):
 
 
 def matching_ids(query, language, locale):
-    """Ids of the matching pages, most relevant first (at most MAX_HITS)."""
+    """Ids of the matching pages, most relevant first (at most MAX_HITS).
+
+    Only pages the database says are live and public now: the database backends
+    search in SQL over `candidate_pages`, and Elasticsearch/OpenSearch hits are
+    read back through that same queryset (modelsearch loads each hit's page with
+    it), so an index entry left stale by an update still waiting for the server
+    (search/pending.py) is never shown.
+    """
     search_query = backend_query(query, language)
     if search_query is None:
         return []
     backend = get_search_backend(language)
-    try:
+    with server_answering(language):
         results = backend.search(search_query, candidate_pages(locale))[:MAX_HITS]
         if hasattr(results, "get_queryset"):
             # Database backends: ids straight from the ranked SQL, no page objects built.
             return list(results.get_queryset().values_list("pk", flat=True))
         return [page.pk for page in results]
-    except server_errors() as error:
-        logger.error("Search backend %r did not answer: %s", language, error)
-        raise SearchUnavailable from error
 
 
 def suggestions(query, language, count):
@@ -234,10 +241,32 @@ def suggestions(query, language, count):
         return []
     locale = Locale.objects.get(language_code=language)
     backend = get_search_backend(language)
-    try:
+    with server_answering(language):
         return list(backend.autocomplete(" ".join(terms), candidate_pages(locale))[:count])
+
+
+# After a search server failure, searches in that language give the "unavailable"
+# answer at once for this long (seconds) instead of each waiting for the server's
+# timeout: a visitor is not kept waiting, and a struggling server gets a rest.
+SERVER_PAUSE = 30
+
+
+@contextmanager
+def server_answering(language):
+    """Turn a search server that does not answer into SearchUnavailable, with one warning line.
+
+    Neither the error nor the server's address reaches the visitor; the log says
+    which language's server failed and how.
+    """
+    pause_key = f"search:server-down:{language}"
+    if cache.get(pause_key):
+        logger.warning("Search server for %r paused after a failure: search unavailable.", language)
+        raise SearchUnavailable
+    try:
+        yield
     except server_errors() as error:
-        logger.error("Search backend %r did not answer: %s", language, error)
+        cache.set(pause_key, True, SERVER_PAUSE)
+        logger.warning("Search server for %r did not answer: %s", language, describe(error))
         raise SearchUnavailable from error
 
 
