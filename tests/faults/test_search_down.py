@@ -227,22 +227,25 @@ def test_the_search_client_waits_briefly_and_retries_once(search_down):
 
 @pytest.fixture
 def stale_index(site_tree, programme, search_down):
-    """The server still holds a live entry for a page that has since been unpublished."""
+    """The server still holds public entries for a page since unpublished and one since made private."""
     from elasticsearch import Elasticsearch
+    from wagtail.models import PageViewRestriction
 
     gone = ProgrammePageFactory(parent=site_tree["en"]["index"], title="Parliamentary archive", slug="old")
     gone.unpublish()
-    hits = [{"fields": {"pk": [str(pk)]}, "_score": 1.0} for pk in (gone.pk, programme.pk)]
+    private = ProgrammePageFactory(parent=site_tree["en"]["index"], title="Parliamentary board", slug="board")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    hits = [{"fields": {"pk": [str(pk)]}, "_score": 1.0} for pk in (gone.pk, private.pk, programme.pk)]
     with mock.patch.object(Elasticsearch, "search", return_value={"hits": {"hits": hits}}):
         yield gone
 
 
-def test_a_stale_entry_of_an_unpublished_page_is_not_shown(client, programme, stale_index):
+def test_a_stale_entry_of_an_unpublished_or_private_page_is_not_shown(client, programme, stale_index):
     response = client.get("/en/search/", {"q": "parliamentary"})
     assert response.status_code == 200
     html = response.content.decode()
     assert programme.url in html
-    assert "Parliamentary archive" not in html
+    assert "Parliamentary archive" not in html and "Parliamentary board" not in html
     assert response.context["outcome"].total == 1
 
     api = client.get("/api/v3/search/", {"q": "parliamentary", "locale": "en"}).json()
