@@ -27,6 +27,7 @@ from headless.absolute_urls import absolute, absolute_file_links, absolute_file_
 from headless.page_language import in_page_language, localize_page_links
 from headless.visibility import is_public
 from website.files import describe_file
+from website.models.images import contextual_alt_text
 from website.responsive_images import distinct_widths
 from website.rich_text import unlink_hidden
 from website.visibility import is_document_public
@@ -134,7 +135,11 @@ def _foreign_key_schema(generator, field):
     related = field.related_model
     name = field.name
     if issubclass(related, get_image_model()):
-        schema, represent = PageImageSchema, lambda obj, value: image_representation(value)
+        schema = PageImageSchema
+
+        def represent(obj, value):
+            # The alt text this page gives the image (its translation's, on a translation).
+            return image_representation(value, alt=contextual_alt_text(obj, name))
     elif issubclass(related, get_document_model()):
         schema, represent = PageDocumentSchema, lambda obj, value: document_representation(value)
     elif issubclass(related, Page):

@@ -7,6 +7,7 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self):
-        from . import localize_gaps, signals  # noqa: F401
+        from . import image_alt_text, localize_gaps, signals  # noqa: F401
 
         localize_gaps.apply()
+        image_alt_text.apply()

@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale, TranslatableMixin
 
-from . import views
+from . import sync, views
 from .permissions import user_can_change_in_locale, user_can_delete, user_scope
 from .status import language_summaries, translation_statuses
 
@@ -28,6 +28,11 @@ def register_admin_urls():
             name="translation_submit_snippet_for_review",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_sync_urls():
+    return sync.admin_urls()
 
 
 # Order -1: these paths shadow wagtail-localize's own submit views (same URLs).

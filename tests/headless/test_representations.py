@@ -27,7 +27,9 @@ def test_images_come_as_renditions_with_alt_text(client, site_tree):
     assert page["hero"]["credit"] == "PI"
     assert [r["width"] for r in page["hero"]["renditions"]] == list(RENDITION_WIDTHS)
     assert all(r["url"].endswith(".webp") for r in page["hero"]["renditions"])
-    assert page["hero_image"]["alt"] == "Defenders at a meeting"
+    # An image field's alt is the one the page gives it (`hero_alt_text`), else the image's own.
+    assert page["hero_image"]["alt"] == "Women defenders in Bogotá"
+    assert page["social_image"]["alt"] == "Defenders at a meeting"
     assert page["social_image"]["renditions"][0]["height"] == 240
     assert page["body"][0]["value"]["alt"] == "Defenders at a meeting"
     assert len(page["body"][0]["value"]["renditions"]) == 3

@@ -1,3 +1,4 @@
+import functools
 import io
 import os
 
@@ -91,6 +92,40 @@ class CustomImage(AbstractImage):
     def has_alt_decision(self):
         """Whether the editor described the image or chose to mark it decorative."""
         return self.decorative or bool(self.alt_text.strip())
+
+
+@functools.cache
+def image_alt_text_fields(model):
+    """[(image field, alt text field)]: the images `model` describes in a field of its own.
+
+    By convention a page's image `X_image` has its alt text for that page in
+    `X_alt_text` (`hero_image`/`hero_alt_text`, `cover_image`/`cover_alt_text`);
+    empty, the image's own alt text applies.
+    """
+    names = {field.name: field for field in model._meta.get_fields()}
+    pairs = []
+    for name, field in names.items():
+        if not (name.endswith("_image") and isinstance(field, models.ForeignKey)):
+            continue
+        if not issubclass(field.related_model, CustomImage):
+            continue
+        alt_field = names.get(name.removesuffix("_image") + "_alt_text")
+        if isinstance(alt_field, models.CharField | models.TextField):
+            pairs.append((name, alt_field.name))
+    return pairs
+
+
+def contextual_alt_text(instance, image_field_name):
+    """The alt text `instance` gives its image `image_field_name`, or None where it leaves it to the image.
+
+    A translation carries its own (wagtail-localize copies the image's alt text
+    into the translatable source when the page leaves it empty:
+    translations/image_alt_text.py), so this is what a French page says.
+    """
+    for image_field, alt_field in image_alt_text_fields(type(instance)):
+        if image_field == image_field_name:
+            return getattr(instance, alt_field) or None
+    return None
 
 
 class CustomRendition(AbstractRendition):
