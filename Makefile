@@ -3,6 +3,8 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Links in review mails lead to the address `make run` serves (README, "Environment").
+ADMIN_BASE_URL ?= $(or $(SITE_BASE_URL),http://127.0.0.1:$(PORT))
 export DJANGO_SETTINGS_MODULE ?= website.settings.dev
 
 # A Python >= 3.12: the one .python-version names (via pyenv), else the first found.
@@ -60,7 +62,7 @@ run: demo
 	@echo
 	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	ADMIN_BASE_URL="$(ADMIN_BASE_URL)" $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-dev messages
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest $(PYTEST_ARGS)

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents import get_document_model
@@ -91,11 +92,7 @@ class ImageBlock(blocks.StructBlock):
         image = value.get("image")
         if image and not (value.get("decorative") or value.get("alt_text") or image.has_alt_decision):
             raise blocks.StructBlockValidationError(
-                block_errors={
-                    "alt_text": blocks.BlockValidationError(
-                        _("Describe the image, or mark it as decorative.")
-                    )
-                }
+                block_errors={"alt_text": ValidationError(_("Describe the image, or mark it as decorative."))}
             )
         return value
 
@@ -157,7 +154,7 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if not (value.get("page") or value.get("url")):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": blocks.BlockValidationError(_("Choose a page or give a URL."))}
+                block_errors={"page": ValidationError(_("Choose a page or give a URL."))}
             )
         return value
 

@@ -13,3 +13,16 @@ class CustomImageForm(BaseImageForm):
             elif cleaned_data.get("decorative"):
                 cleaned_data["alt_text"] = ""  # a decorative image is hidden from screen readers
         return cleaned_data
+
+    def full_clean(self):
+        super().full_clean()
+        chosen = self.files.get("file") if self.is_bound and "file" in self.fields else None
+        if chosen is not None and self._errors and "file" not in self._errors:
+            # A browser empties a file input whenever the form comes back with an
+            # error; say which file to choose again. Help, not an error: Wagtail's
+            # multiple upload keeps the file itself when only other fields fail.
+            note = _("Choose “%(name)s” again: files are not kept when the form has errors.") % {
+                "name": chosen.name
+            }
+            # The bound field copied the help text when validation created it.
+            self.fields["file"].help_text = self["file"].help_text = note

@@ -7,3 +7,14 @@ from website.rich_text import HANDLERS
 def register_public_link_handlers(features):
     for handler in HANDLERS.values():
         features.register_link_type(handler)
+
+
+@hooks.register("construct_page_action_menu")
+def submit_first_for_those_who_cannot_publish(menu_items, request, context):
+    """Editors and translators can never publish: for them "Submit to Review" is the
+    next step, so it becomes the main button instead of hiding under the menu's arrow.
+    The menu itself says who may publish (Wagtail shows "Publish" only to them)."""
+    names = [item.name for item in menu_items]
+    if "action-publish" in names or "action-submit" not in names:
+        return
+    menu_items.insert(0, menu_items.pop(names.index("action-submit")))

@@ -64,7 +64,18 @@ class CustomImage(AbstractImage):
     )
     credit = models.CharField(_("credit"), max_length=255, blank=True)
 
-    admin_form_fields = Image.admin_form_fields + ("alt_text", "decorative", "credit")
+    # Wagtail's own "description" is its alt text field: next to this model's alt_text
+    # and "decorative" it would ask editors for the same thing twice.
+    admin_form_fields = tuple(name for name in Image.admin_form_fields if name != "description") + (
+        "alt_text",
+        "decorative",
+        "credit",
+    )
+
+    class Meta(AbstractImage.Meta):
+        # Editors see "New: Image", not the class name "Custom image".
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
 
     def _set_image_file_metadata(self):
         # Wagtail calls this whenever a new file arrives (single and multiple

@@ -32,7 +32,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
-    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -143,7 +142,7 @@ MEDIA_ROOT = env.MEDIA_ROOT
 MEDIA_URL = "/media/"
 
 WAGTAIL_SITE_NAME = "Protection International"
-WAGTAILADMIN_BASE_URL = env.SITE_BASE_URL
+WAGTAILADMIN_BASE_URL = env.ADMIN_BASE_URL
 # One public search backend per content language (search/conf.py explains why).
 WAGTAILSEARCH_BACKENDS = search_backends(
     [code for code, _name in LANGUAGES],

@@ -44,6 +44,10 @@ DEBUG = read_bool("DEBUG")
 SITE_BASE_URL = read("SITE_BASE_URL", "http://127.0.0.1:8000")
 # Only when set explicitly: canonical URLs otherwise follow the request's host.
 CANONICAL_BASE_URL = read("SITE_BASE_URL")
+# Where links in admin mails (review-workflow notifications) lead. `make run`
+# sets it to the port it serves on: setting SITE_BASE_URL there would also make
+# canonical URLs absolute, and they must follow the request's host.
+ADMIN_BASE_URL = read("ADMIN_BASE_URL", SITE_BASE_URL)
 MEDIA_ROOT = read("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = read("STATIC_ROOT", str(BASE_DIR / "static_collected"))
 # Search: Elasticsearch 8/9 or OpenSearch 2/3 instead of the database (see search/conf.py,
