@@ -12,12 +12,13 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.views import edit_translation, submit_translations
 
 from website.publishing import PLACEHOLDER
 
+from . import completeness
 from .permissions import user_can_change_in_locale, user_scope
 from .roles import reviewed_snippet_models
 from .status import STATUS_LABELS, language_summaries, source_locale, translation_statuses
@@ -103,6 +104,21 @@ def _submit_for_review(request, instance):
             request, _("No review workflow covers this translation: ask a moderator to publish it.")
         )
         return redirect(next_url)
+    progress = completeness.progress_of_translation(translation)
+    if not progress.complete:
+        messages.error(
+            request,
+            " ".join(
+                [
+                    progress.missing_message(),
+                    _(
+                        "Translate them before submitting the translation; to keep a name or a symbol "
+                        "as it is, enter it unchanged as its translation."
+                    ),
+                ]
+            ),
+        )
+        return redirect(next_url)
     if placeholder := _placeholder_in(translation):
         messages.error(
             request,
@@ -116,7 +132,12 @@ def _submit_for_review(request, instance):
         messages.error(request, _("The translation could not be saved: check the highlighted segments."))
         return redirect(next_url)
     instance = type(instance).objects.get(pk=instance.pk)
-    if instance.workflow_in_progress:
+    state = instance.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        # The moderator asked for changes: the same review goes on, as Wagtail's edit view does.
+        state.resume(request.user)
+        messages.success(request, _("'%(title)s' was submitted for review.") % {"title": str(instance)})
+    elif instance.workflow_in_progress:
         messages.success(request, _("The translation was updated; it is already waiting for review."))
     else:
         workflow.start(instance, request.user)
