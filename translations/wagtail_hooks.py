@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale, TranslatableMixin
 
-from . import views
+from . import review, views
 from .permissions import user_can_change_in_locale, user_can_delete, user_scope
 from .status import language_summaries, translation_statuses
 
@@ -115,3 +115,8 @@ class TranslationStatusPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_translation_status_panel(request, panels):
     panels.append(TranslationStatusPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def show_completeness_to_reviewers(request, panels):
+    review.show_completeness_in_review_panel(panels)
