@@ -79,6 +79,14 @@ def confine_snippet_deletion(request, instances):
         raise PermissionDenied
 
 
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
+    # wagtail-localize shows it to anyone who may edit; the view refuses them (localize_gaps.py, 3).
+    page = context.get("page")
+    if page is not None and page.pk and not page.permissions_for_user(request.user).can_publish():
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
 def _submit_button(page, user, next_url=None):
     # Only on translations, for those who may edit them; the view checks again.
     if page.locale_id is None or not user_scope(user).allows_locale(page.locale_id):
