@@ -20,6 +20,7 @@ from website.publishing import PLACEHOLDER
 
 from . import completeness
 from .permissions import user_can_change_in_locale, user_scope
+from .report_actions import ReportAccess
 from .roles import reviewed_snippet_models
 from .status import STATUS_LABELS, language_summaries, source_locale, translation_statuses
 
@@ -47,6 +48,10 @@ class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "site"
     paginate_by = 50
 
+    def get_breadcrumbs_items(self):
+        # Without its own item the header read "Home", the only breadcrumb.
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.get_page_title()}]
+
     def get_form(self, locales):
         data = self.request.GET.copy()
         if "language" not in data:
@@ -68,6 +73,7 @@ class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
                 status=form.cleaned_data["status"] or None,
             )
         page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("p"))
+        ReportAccess(self.request.user).annotate(page.object_list)
         query = self.request.GET.copy()
         query.pop("p", None)
         context.update(

@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale, TranslatableMixin
 
-from . import review, views
+from . import report_actions, review, views
 from .permissions import user_can_change_in_locale, user_can_delete, user_scope
 from .status import language_summaries, translation_statuses
 
@@ -17,6 +17,11 @@ from .status import language_summaries, translation_statuses
 def register_admin_urls():
     return [
         path("translation-status/", views.TranslationStatusReportView.as_view(), name="translation_status"),
+        path(
+            "translation-status/start/<int:page_id>/<str:language_code>/",
+            report_actions.start_page_translation,
+            name="translation_start",
+        ),
         path(
             "translations/pages/<int:page_id>/submit-for-review/",
             views.submit_page_for_review,
