@@ -18,7 +18,7 @@ from wagtail_localize.views import edit_translation, submit_translations
 
 from website.publishing import PLACEHOLDER
 
-from . import completeness
+from . import completeness, notifications
 from .permissions import user_can_change_in_locale, user_scope
 from .report_actions import ReportAccess
 from .roles import reviewed_snippet_models
@@ -186,9 +186,26 @@ class StayInOwnLanguageMixin:
         return super().get_default_success_url(translated)
 
 
-class SubmitPageTranslationView(StayInOwnLanguageMixin, submit_translations.SubmitPageTranslationView):
+class NotifyTranslatorsMixin:
+    """Translators of each chosen language hear that something waits for them (notifications.py)."""
+
+    def form_valid(self, form):
+        # The form's queryset leaves out languages already translated: read it before they are.
+        locales = list(form.cleaned_data["locales"])
+        response = super().form_valid(form)
+        notifications.notify_translators(
+            notifications.translations_sent(self.object, locales), sender=self.request.user
+        )
+        return response
+
+
+class SubmitPageTranslationView(
+    NotifyTranslatorsMixin, StayInOwnLanguageMixin, submit_translations.SubmitPageTranslationView
+):
     pass
 
 
-class SubmitSnippetTranslationView(StayInOwnLanguageMixin, submit_translations.SubmitSnippetTranslationView):
+class SubmitSnippetTranslationView(
+    NotifyTranslatorsMixin, StayInOwnLanguageMixin, submit_translations.SubmitSnippetTranslationView
+):
     pass

@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale, TranslatableMixin
 
-from . import report_actions, review, views
+from . import report_actions, review, views, waiting
 from .permissions import user_can_change_in_locale, user_can_delete, user_scope
 from .status import language_summaries, translation_statuses
 
@@ -133,3 +133,8 @@ def add_translation_status_panel(request, panels):
 @hooks.register("construct_homepage_panels")
 def show_completeness_to_reviewers(request, panels):
     review.show_completeness_in_review_panel(panels)
+
+
+@hooks.register("construct_homepage_panels")
+def show_translators_what_waits_for_them(request, panels):
+    waiting.add_waiting_panel(request, panels)

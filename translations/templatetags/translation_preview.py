@@ -31,7 +31,7 @@ def translation_preview_notice(context, page):
     language = _reader_language(request.user)
     with translation.override(language):
         message = _("Preview of a translation into %(language)s: %(summary)s.") % {
-            "language": page.locale.get_display_name(),
+            "language": translation.get_language_info(page.locale.language_code)["name_translated"],
             "summary": progress.summary(),
         }
         if not progress.complete:
