@@ -18,7 +18,9 @@
    that the page's shared facts become editable in it and later syncs skip it.
    Both decide what a language's visitors get, so they now need the right to
    publish that page or snippet (moderators); the segment editor no longer
-   offers "Convert to alias" to anyone else.
+   offers "Convert to alias" to anyone else, nor does Wagtail's action menu
+   (wagtail_hooks.py), and those who may not publish get a footer without
+   "Stop Synced translation" (templatetags/translation_review.py).
 4. Malformed requests raise instead of being refused: a PO upload without a file
    (`MultiValueDictKeyError`) or whose file lacks the
    `X-WagtailLocalize-TranslationID` header (`KeyError`), a segment or override

@@ -64,6 +64,17 @@ class TranslationStatus:
     target_id: object = None
     target_edit_url: str = ""
     detail: str = ""
+    # For deciding what a user may open or start from the report (report_actions.py).
+    model: type | None = None  # the snippet model; None for pages
+    source_path: str = ""  # pages: tree paths of the source, the translation and the
+    target_path: str = ""  # translation of the source's parent (empty where missing)
+    parent_target_path: str = ""
+    total_segments: int = 0  # synchronised translations only
+    untranslated_segments: int = 0
+
+    @property
+    def is_page(self):
+        return self.model is None
 
     @property
     def status_label(self):
@@ -108,6 +119,7 @@ def _localize_records(keys, source, locales):
         )
     )
     untranslated = {}
+    totals = {}
     for locale in locales:
         done = StringTranslation.objects.filter(
             translation_of_id=OuterRef("string_id"),
@@ -122,7 +134,8 @@ def _localize_records(keys, source, locales):
         )
         for row in counts:
             untranslated[(row["source_id"], locale.pk)] = row["total"] - row["translated"]
-    return by_key, enabled, untranslated
+            totals[(row["source_id"], locale.pk)] = row["total"]
+    return by_key, enabled, (untranslated, totals)
 
 
 def _decide(source_changed_at, target, localize, untranslated, drafts):
@@ -151,9 +164,10 @@ def _page_statuses(source, locales):
     keys = source_pages.values("translation_key")
     sources = list(
         source_pages.order_by("path").values(
-            "id", "title", "translation_key", "last_published_at", "content_type_id"
+            "id", "title", "translation_key", "last_published_at", "content_type_id", "path"
         )
     )
+    key_at_path = {page["path"]: page["translation_key"] for page in sources}
     targets = {
         (row["translation_key"], row["locale_id"]): row
         for row in Page.objects.filter(translation_key__in=keys, locale__in=locales).values(
@@ -164,6 +178,7 @@ def _page_statuses(source, locales):
             "has_unpublished_changes",
             "last_published_at",
             "alias_of_id",
+            "path",
         )
     }
     records, enabled, untranslated = _localize_records(keys, source, locales)
@@ -171,7 +186,12 @@ def _page_statuses(source, locales):
     for page in sources:
         # ContentType's cache answers after the first page of each type.
         page_type = ContentType.objects.get_for_id(page["content_type_id"]).model_class() or Page
+        parent_path = page["path"][: -Page.steplen]
+        parent_key = key_at_path.get(parent_path)
         for locale in locales:
+            parent_target = targets.get((parent_key, locale.pk))
+            if parent_target is None and parent_key is None:
+                parent_target = {"path": parent_path}  # the root: every language's home goes under it
             rows.append(
                 _row(
                     kind=page_type._meta.verbose_name,
@@ -185,6 +205,10 @@ def _page_statuses(source, locales):
                     untranslated=untranslated,
                     drafts=True,
                     edit_url=lambda pk: reverse("wagtailadmin_pages:edit", args=[pk]),
+                    paths={
+                        "source_path": page["path"],
+                        "parent_target_path": parent_target["path"] if parent_target else "",
+                    },
                 )
             )
     return rows
@@ -203,8 +227,12 @@ def _row(
     untranslated,
     drafts,
     edit_url,
+    model=None,
+    paths=None,
 ):
     base = {
+        "model": model,
+        **(paths or {}),
         "kind": kind,
         "title": source_row["title"],
         "source_id": source_row["id"],
@@ -216,7 +244,9 @@ def _row(
         return TranslationStatus(status=MISSING, detail=_("Not translated yet."), **base)
     record = records.get(source_row["translation_key"])
     has_translation = record is not None and (record["id"], locale.pk) in enabled
+    untranslated, totals = untranslated
     missing_segments = untranslated.get((record["id"], locale.pk), 0) if has_translation else 0
+    total_segments = totals.get((record["id"], locale.pk), 0) if has_translation else 0
     status, synced_at, detail = _decide(
         source_changed_at, target, (record, has_translation), missing_segments, drafts
     )
@@ -225,7 +255,10 @@ def _row(
         synced_at=synced_at,
         target_id=target["id"],
         target_edit_url=edit_url(target["id"]),
+        target_path=target.get("path", ""),
         detail=detail,
+        total_segments=total_segments,
+        untranslated_segments=missing_segments,
         **base,
     )
 
@@ -289,6 +322,7 @@ def _snippet_statuses(model, source, locales):
                     untranslated=untranslated,
                     drafts=drafts,
                     edit_url=edit_url,
+                    model=model,
                 )
             )
     return rows

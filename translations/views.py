@@ -12,13 +12,15 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.views import edit_translation, submit_translations
 
 from website.publishing import PLACEHOLDER
 
+from . import completeness, notifications
 from .permissions import user_can_change_in_locale, user_scope
+from .report_actions import ReportAccess
 from .roles import reviewed_snippet_models
 from .status import STATUS_LABELS, language_summaries, source_locale, translation_statuses
 
@@ -46,6 +48,10 @@ class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "site"
     paginate_by = 50
 
+    def get_breadcrumbs_items(self):
+        # Without its own item the header read "Home", the only breadcrumb.
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.get_page_title()}]
+
     def get_form(self, locales):
         data = self.request.GET.copy()
         if "language" not in data:
@@ -67,6 +73,7 @@ class TranslationStatusReportView(WagtailAdminTemplateMixin, TemplateView):
                 status=form.cleaned_data["status"] or None,
             )
         page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("p"))
+        ReportAccess(self.request.user).annotate(page.object_list)
         query = self.request.GET.copy()
         query.pop("p", None)
         context.update(
@@ -103,6 +110,21 @@ def _submit_for_review(request, instance):
             request, _("No review workflow covers this translation: ask a moderator to publish it.")
         )
         return redirect(next_url)
+    progress = completeness.progress_of_translation(translation)
+    if not progress.complete:
+        messages.error(
+            request,
+            " ".join(
+                [
+                    progress.missing_message(),
+                    _(
+                        "Translate them before submitting the translation; to keep a name or a symbol "
+                        "as it is, enter it unchanged as its translation."
+                    ),
+                ]
+            ),
+        )
+        return redirect(next_url)
     if placeholder := _placeholder_in(translation):
         messages.error(
             request,
@@ -116,7 +138,12 @@ def _submit_for_review(request, instance):
         messages.error(request, _("The translation could not be saved: check the highlighted segments."))
         return redirect(next_url)
     instance = type(instance).objects.get(pk=instance.pk)
-    if instance.workflow_in_progress:
+    state = instance.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        # The moderator asked for changes: the same review goes on, as Wagtail's edit view does.
+        state.resume(request.user)
+        messages.success(request, _("'%(title)s' was submitted for review.") % {"title": str(instance)})
+    elif instance.workflow_in_progress:
         messages.success(request, _("The translation was updated; it is already waiting for review."))
     else:
         workflow.start(instance, request.user)
@@ -159,9 +186,26 @@ class StayInOwnLanguageMixin:
         return super().get_default_success_url(translated)
 
 
-class SubmitPageTranslationView(StayInOwnLanguageMixin, submit_translations.SubmitPageTranslationView):
+class NotifyTranslatorsMixin:
+    """Translators of each chosen language hear that something waits for them (notifications.py)."""
+
+    def form_valid(self, form):
+        # The form's queryset leaves out languages already translated: read it before they are.
+        locales = list(form.cleaned_data["locales"])
+        response = super().form_valid(form)
+        notifications.notify_translators(
+            notifications.translations_sent(self.object, locales), sender=self.request.user
+        )
+        return response
+
+
+class SubmitPageTranslationView(
+    NotifyTranslatorsMixin, StayInOwnLanguageMixin, submit_translations.SubmitPageTranslationView
+):
     pass
 
 
-class SubmitSnippetTranslationView(StayInOwnLanguageMixin, submit_translations.SubmitSnippetTranslationView):
+class SubmitSnippetTranslationView(
+    NotifyTranslatorsMixin, StayInOwnLanguageMixin, submit_translations.SubmitSnippetTranslationView
+):
     pass

@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.models import Locale, TranslatableMixin
 
-from . import sync, views
+from . import report_actions, review, sync, views, waiting
 from .permissions import user_can_change_in_locale, user_can_delete, user_scope
 from .status import language_summaries, translation_statuses
 
@@ -17,6 +17,11 @@ from .status import language_summaries, translation_statuses
 def register_admin_urls():
     return [
         path("translation-status/", views.TranslationStatusReportView.as_view(), name="translation_status"),
+        path(
+            "translation-status/start/<int:page_id>/<str:language_code>/",
+            report_actions.start_page_translation,
+            name="translation_start",
+        ),
         path(
             "translations/pages/<int:page_id>/submit-for-review/",
             views.submit_page_for_review,
@@ -84,6 +89,14 @@ def confine_snippet_deletion(request, instances):
         raise PermissionDenied
 
 
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
+    # wagtail-localize shows it to anyone who may edit; the view refuses them (localize_gaps.py, 3).
+    page = context.get("page")
+    if page is not None and page.pk and not page.permissions_for_user(request.user).can_publish():
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
 def _submit_button(page, user, next_url=None):
     # Only on translations, for those who may edit them; the view checks again.
     if page.locale_id is None or not user_scope(user).allows_locale(page.locale_id):
@@ -120,3 +133,13 @@ class TranslationStatusPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_translation_status_panel(request, panels):
     panels.append(TranslationStatusPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def show_completeness_to_reviewers(request, panels):
+    review.show_completeness_in_review_panel(panels)
+
+
+@hooks.register("construct_homepage_panels")
+def show_translators_what_waits_for_them(request, panels):
+    waiting.add_waiting_panel(request, panels)

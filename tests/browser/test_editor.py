@@ -132,6 +132,16 @@ def test_french_translator_translates_the_page_and_submits_it_for_review(new_vis
         editing.locator("textarea").fill(translation)
         editing.get_by_role("button", name=re.compile(r"^(Save|Enregistrer)$")).click()
         page.get_by_text(translation, exact=True).wait_for()
+    # The slug is a segment too, on the Promote tab: an unfinished translation is not accepted for review.
+    page.get_by_role("tab", name=re.compile("Promot")).click()
+    translate = page.get_by_role("button", name=re.compile(r"^(Translate|Traduire)$"))
+    page.locator("li").filter(has=page.get_by_text("protection-desks", exact=True)).filter(
+        has=translate
+    ).last.get_by_role("button", name=re.compile(r"^(Translate|Traduire)$")).click()
+    editing = page.locator("li").filter(has=page.locator("textarea")).last
+    editing.locator("textarea").fill("bureaux-de-protection")
+    editing.get_by_role("button", name=re.compile(r"^(Save|Enregistrer)$")).click()
+    page.get_by_text("bureaux-de-protection", exact=True).wait_for()
 
     # Submitted for review, not published: a translator cannot publish.
     footer = page.locator("footer")

@@ -11,6 +11,7 @@ from programmes.models import ProgrammePage
 from website.demo import translate
 
 from .conftest import login
+from .test_workflow import FRENCH, fill_segments
 
 pytestmark = pytest.mark.django_db
 
@@ -93,11 +94,9 @@ def test_a_draft_translation_that_is_not_live_yet_is_still_saved_into_the_page(c
     )
     french = ProgrammePage.objects.get(translation_key=eu_guidelines.translation_key, locale=french_locale)
     assert not french.live
-    translation = Translation.objects.get(
-        source__object_id=eu_guidelines.translation_key, target_locale=french_locale
-    )
     login(client, users["translator-fr"])
-    put_segment(client, translation, eu_guidelines.summary, REVISED)
+    # Every segment translated: an unfinished translation is not accepted for review.
+    fill_segments(client, french, {**FRENCH, eu_guidelines.summary: REVISED})
     client.post(reverse("translation_submit_for_review", args=[french.pk]))
     french.refresh_from_db()
     assert not french.live

@@ -31,9 +31,12 @@ def submit_for_translation(client, user, page, language):
     return ProgrammePage.objects.get(translation_key=page.translation_key, locale=locale)
 
 
-def fill_segments(client, page, translations):
+def fill_segments(client, page, translations, partial=False):
+    """Translate the segments through the segment editor's API; with `partial`, only those in `translations`."""
     translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
     for segment in StringSegment.objects.filter(source=translation.source).select_related("string"):
+        if partial and segment.string.data not in translations:
+            continue
         value = translations[segment.string.data]
         response = client.put(
             reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
