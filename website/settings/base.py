@@ -98,7 +98,29 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "website.wsgi.application"
 
-DATABASES = {"default": dj_database_url.parse(env.DATABASE_URL, conn_max_age=60)}
+
+def database_settings(database_url):
+    """The default database from DATABASE_URL, with SQLite set up for concurrent writers."""
+    database = dj_database_url.parse(database_url, conn_max_age=60)
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["OPTIONS"] = {
+            **database.get("OPTIONS", {}),
+            # Every save reads, then writes, in one transaction. IMMEDIATE takes the
+            # write lock at BEGIN, so a second save waits for the first instead of
+            # failing its reader-turned-writer with "database is locked" (SQLite will
+            # not let it wait: that could deadlock).
+            "transaction_mode": "IMMEDIATE",
+            # How long a save waits for the other writer (seconds) before it fails.
+            "timeout": 20,
+            # WAL lets readers (the public site) run beside the one writer; with WAL,
+            # synchronous=NORMAL is still safe against corruption and saves an fsync
+            # per commit.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    return database
+
+
+DATABASES = {"default": database_settings(env.DATABASE_URL)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's PostgreSQL search backend needs its GIN indexes and lookups.
