@@ -51,10 +51,11 @@ def test_cache_url_names_a_shared_redis_cache_and_locmem_is_the_default():
     from website.settings.base import cache_settings
 
     assert cache_settings(None)["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert cache_settings("redis://127.0.0.1:6379/2")["default"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/2",
-    }
+    redis = cache_settings("redis://127.0.0.1:6379/2")["default"]
+    assert (redis["BACKEND"], redis["LOCATION"]) == (
+        "website.cache.FailSafeRedisCache",
+        "redis://127.0.0.1:6379/2",
+    )
     with pytest.raises(ImproperlyConfigured) as refused:
         cache_settings("memcached://user:s3cret@cache.example:11211")
     assert "s3cret" not in str(refused.value)
@@ -97,4 +98,4 @@ def test_production_reads_cache_url_from_the_environment():
     }
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "RedisCache" in result.stdout and "redis://127.0.0.1:6379/3" in result.stdout
+    assert "FailSafeRedisCache" in result.stdout and "redis://127.0.0.1:6379/3" in result.stdout

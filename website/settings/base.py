@@ -256,13 +256,23 @@ DEMO_CONTENT_ALLOWED = False
 
 
 def cache_settings(cache_url=None):
-    """Django's CACHES: Redis when CACHE_URL names one, else per-process memory (locmem)."""
+    """Django's CACHES: Redis when CACHE_URL names one, else per-process memory (locmem).
+
+    The site keeps serving while Redis is down (website/cache.py), and a dead or
+    unreachable Redis must not hold each request: short socket timeouts.
+    """
     if not cache_url:
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     if urlsplit(cache_url).scheme not in ("redis", "rediss", "unix"):
         # Not the URL itself: it may hold a password.
         raise ImproperlyConfigured("CACHE_URL must be a redis://, rediss:// or unix:// URL.")
-    return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": cache_url}}
+    return {
+        "default": {
+            "BACKEND": "website.cache.FailSafeRedisCache",
+            "LOCATION": cache_url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
+    }
 
 
 CACHES = cache_settings(env.CACHE_URL)
