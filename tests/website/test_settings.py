@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -68,7 +69,7 @@ def test_email_url_names_an_smtp_server_and_the_console_is_the_default():
 
     assert mailer_settings(None)["default"]["BACKEND"] == "django.core.mail.backends.console.EmailBackend"
     smtp = mailer_settings("smtp://comms%40pi.org:pa%2Fss@mail.example.org:587")["default"]
-    assert smtp["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert smtp["BACKEND"] == "website.mail.FailSafeSMTPBackend"
     assert smtp["OPTIONS"] | {"timeout": None} == {
         "host": "mail.example.org",
         "port": 587,
@@ -99,3 +100,37 @@ def test_production_reads_cache_url_from_the_environment():
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "FailSafeRedisCache" in result.stdout and "redis://127.0.0.1:6379/3" in result.stdout
+
+
+def test_errors_go_to_stderr_and_to_admins_only_when_there_are_some():
+    from website.settings.base import logging_settings
+
+    quiet = logging_settings([])
+    assert quiet["root"]["handlers"] == ["stderr"]
+    assert quiet["handlers"]["stderr"]["stream"] == "ext://sys.stderr"
+    assert "mail_admins" not in quiet["handlers"]
+    assert quiet["loggers"]["django"]["handlers"] == []
+
+    alerting = logging_settings(["ops@example.org"])
+    assert alerting["loggers"]["django"]["handlers"] == ["mail_admins"]
+    assert alerting["handlers"]["mail_admins"]["class"] == "django.utils.log.AdminEmailHandler"
+    # Never on the root logger: a failing alert mail is logged, and would be mailed again.
+    assert alerting["root"]["handlers"] == ["stderr"]
+
+
+def test_production_reads_admins_from_the_environment_and_logs_as_dev_does():
+    script = (
+        "import django; django.setup(); from django.conf import settings; import json; "
+        "print(json.dumps([settings.ADMINS, settings.LOGGING['loggers']['django']['handlers']]))"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.production",
+        "SECRET_KEY": "s3cret",
+        "ALLOWED_HOSTS": "example.org",
+        "EMAIL_URL": "smtp://mail.example.org",
+        "ADMINS": "ops@example.org, web@example.org",
+    }
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [["ops@example.org", "web@example.org"], ["mail_admins"]]

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "website.health.HealthCheckMiddleware",  # first: probes skip host checks, HTTPS redirect, sessions
     "django.middleware.security.SecurityMiddleware",
     "website.visibility.RequestVisibilityMiddleware",  # outermost: one memo for the whole request
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -296,12 +297,58 @@ def mailer_settings(email_url=None):
         "use_tls": not ssl and url.port != 25,  # STARTTLS, except on the unencrypted relay port
         "timeout": 10,
     }
-    return {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}}
+    # Django's SMTP backend, but a failure is logged and never breaks the request
+    # that sends the mail (website/mail.py).
+    return {"default": {"BACKEND": "website.mail.FailSafeSMTPBackend", "OPTIONS": options}}
 
 
 MAILERS = mailer_settings(env.EMAIL_URL)
 DEFAULT_FROM_EMAIL = SERVER_EMAIL = env.DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+
+def logging_settings(admins=()):
+    """LOGGING: every warning and error, server errors with their traceback, to stderr,
+    one JSON object per line (website/json_logging.py); errors also mailed to
+    `admins` when there are any.
+
+    Without it Django prints errors only with DEBUG on, and mails them to ADMINS:
+    in production a 500 left no trace at all.
+    """
+    config = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+        "formatters": {"json": {"()": "website.json_logging.JsonFormatter"}},
+        "handlers": {
+            "stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "json"}
+        },
+        "root": {"handlers": ["stderr"], "level": "WARNING"},
+        "loggers": {
+            # Django's default handlers replaced (a console one that prints only with
+            # DEBUG, a mail one): its records go to the root's. Its INFO records (task
+            # runs) would drown the rest. runserver's access log (django.server) stays.
+            "django": {"handlers": [], "level": "WARNING", "propagate": True},
+            # Server errors only: a 4xx answers the caller's mistake and belongs to the
+            # access log (crawlers' 404s would fill this one).
+            "django.request": {"level": "ERROR"},
+        },
+    }
+    if admins:
+        # Not on the root logger: website.mail logs mails that fail, and mailing
+        # that would loop.
+        config["handlers"]["mail_admins"] = {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        }
+        config["loggers"]["django"]["handlers"] = ["mail_admins"]
+    return config
+
+
+# Who gets server errors by mail (ADMINS=ops@example.org,…); unset: the log only.
+ADMINS = env.ADMINS
+LOGGING = logging_settings(ADMINS)
 
 # Headless API (the `headless` app; README "API").
 FRONTEND_URL = env.FRONTEND_URL
