@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 
 # Variables a shell may carry that would decide the outcome for the test.
-CLEARED = ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG")
+CLEARED = ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL", "DEBUG")
 
 
 def python(code, **environment):
@@ -40,7 +40,12 @@ def test_server_entry_point_without_settings_module_refuses_to_start_without_a_s
 
 @pytest.mark.parametrize("module", ["website.wsgi", "website.asgi"])
 def test_server_entry_point_without_settings_module_runs_production(module):
-    result = python(f"import {module}; {REPORT}", SECRET_KEY="s3cret", ALLOWED_HOSTS="example.org")
+    result = python(
+        f"import {module}; {REPORT}",
+        SECRET_KEY="s3cret",
+        ALLOWED_HOSTS="example.org",
+        EMAIL_URL="smtp://mail.example.org",
+    )
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["website.settings.production", "False"]

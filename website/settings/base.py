@@ -216,7 +216,9 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page is framed, not even by this site: Wagtail's preview panel, the only frame
+# the admin shows, sets SAMEORIGIN on its own responses (xframe_options_sameorigin_override).
+X_FRAME_OPTIONS = "DENY"
 
 # Django's own Content-Security-Policy support. Visitors' pages load everything
 # from this site and nothing inline: no inline styles, no inline or third-party
