@@ -13,6 +13,7 @@ cache) when the site runs more than one.
 """
 
 import json
+import logging
 import secrets
 from urllib.parse import urlencode
 
@@ -23,9 +24,16 @@ from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.signing import BadSignature, TimestampSigner
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 
 SIGNER_SALT = "headless.preview"
 CACHE_PREFIX = "headless-preview:"
+
+logger = logging.getLogger(__name__)
+
+
+class PreviewNotStored(Exception):
+    """The cache did not keep the draft (Redis down, website/cache.py): no token could read it."""
 
 
 def _signer():
@@ -36,7 +44,13 @@ def store_preview(page):
     """Keep the unsaved `page` for the front end; return the token that reads it."""
     key = secrets.token_urlsafe(24)
     data = {"content_type": page.content_type_id, "content": page.serializable_data()}
-    cache.set(CACHE_PREFIX + key, json.dumps(data, cls=DjangoJSONEncoder), settings.HEADLESS_PREVIEW_MAX_AGE)
+    # add(), not set(): it tells whether the draft was kept (the key is new, so a
+    # working cache always adds it).
+    stored = cache.add(
+        CACHE_PREFIX + key, json.dumps(data, cls=DjangoJSONEncoder), settings.HEADLESS_PREVIEW_MAX_AGE
+    )
+    if not stored:
+        raise PreviewNotStored
     return _signer().sign(key)
 
 
@@ -64,4 +78,11 @@ class HeadlessPreviewMixin:
     def serve_preview(self, request, mode_name):
         if not settings.FRONTEND_URL:
             return super().serve_preview(request, mode_name)
-        return HttpResponseRedirect(frontend_preview_url(store_preview(self)))
+        try:
+            token = store_preview(self)
+        except PreviewNotStored:
+            # A token for a draft nobody can read would send the editor to an
+            # "expired" preview on the front end: say so here instead.
+            logger.warning("The preview of page %s could not be stored: the cache does not answer.", self.pk)
+            return TemplateResponse(request, "headless/preview_unavailable.html", status=503)
+        return HttpResponseRedirect(frontend_preview_url(token))

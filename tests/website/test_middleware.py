@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +34,12 @@ def test_nul_characters_in_query_parameters_are_dropped(client, site_tree):
     with_nul = client.get("/api/v3/pages/find/", {"html_path": path + "\x00"})
     assert with_nul.status_code == client.get("/api/v3/pages/find/", {"html_path": path}).status_code
     assert client.get(site_tree["fr"]["index"].url, {"x\x00": "\x00"}).status_code == 200
+
+
+def test_no_page_may_be_framed_except_in_the_admins_preview_panel(client, admin_client, site_tree):
+    index = site_tree["en"]["index"]
+
+    assert client.get(index.url)["X-Frame-Options"] == "DENY"
+    preview = admin_client.get(reverse("wagtailadmin_pages:preview_on_edit", args=[index.pk]))
+    assert preview.status_code == 200
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"

@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -5,39 +6,66 @@ import sys
 import pytest
 
 IMPORT_PRODUCTION = "import django; django.setup()"
+REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL")
+# The production environment README.md documents (its "Environment" table and "Production").
+DOCUMENTED = {
+    "SECRET_KEY": "k7Qe2vN9xR4tY8uI1oP5aS3dF6gH0jKlZ2xC4vB7nM9qW1eR5tY8uI3oP6aS0dF",
+    "ALLOWED_HOSTS": "www.protectioninternational.org",
+    "EMAIL_URL": "smtp://comms%40pi.org:pa%2Fss@mail.example.org:587",
+}
+
+
+def production_env(environment):
+    env = {key: value for key, value in os.environ.items() if key not in (*REQUIRED, "DEBUG")}
+    env.update(environment, DJANGO_SETTINGS_MODULE="website.settings.production")
+    return env
 
 
 def run_with(environment):
-    env = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "ALLOWED_HOSTS")}
-    env.update(environment, DJANGO_SETTINGS_MODULE="website.settings.production")
-    return subprocess.run([sys.executable, "-c", IMPORT_PRODUCTION], env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-c", IMPORT_PRODUCTION],
+        env=production_env(environment),
+        capture_output=True,
+        text=True,
+    )
 
 
-@pytest.mark.parametrize(
-    ("environment", "missing"),
-    [({"ALLOWED_HOSTS": "example.org"}, "SECRET_KEY"), ({"SECRET_KEY": "s3cret"}, "ALLOWED_HOSTS")],
-)
-def test_production_refuses_to_start_without_security_settings(environment, missing):
-    result = run_with(environment)
+@pytest.mark.parametrize("missing", REQUIRED)
+def test_production_refuses_to_start_without_security_settings(missing):
+    result = run_with({name: value for name, value in DOCUMENTED.items() if name != missing})
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert missing in result.stderr
 
 
+@pytest.mark.parametrize("hosts", ["*", "www.example.org,*", "*.example.org"])
+def test_production_refuses_any_host(hosts):
+    result = run_with({**DOCUMENTED, "ALLOWED_HOSTS": hosts})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
 def test_production_starts_with_security_settings():
-    result = run_with({"SECRET_KEY": "s3cret", "ALLOWED_HOSTS": "example.org"})
+    result = run_with(DOCUMENTED)
     assert result.returncode == 0, result.stderr
+
+
+def test_production_passes_the_deployment_checks(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=production_env({**DOCUMENTED, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
 
 
 def test_production_never_allows_demo_content():
     result = subprocess.run(
         [sys.executable, "manage.py", "load_demo"],
-        env={
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "website.settings.production",
-            "SECRET_KEY": "s",
-            "ALLOWED_HOSTS": "x",
-        },
+        env=production_env(DOCUMENTED),
         capture_output=True,
         text=True,
     )
@@ -51,10 +79,11 @@ def test_cache_url_names_a_shared_redis_cache_and_locmem_is_the_default():
     from website.settings.base import cache_settings
 
     assert cache_settings(None)["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert cache_settings("redis://127.0.0.1:6379/2")["default"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/2",
-    }
+    redis = cache_settings("redis://127.0.0.1:6379/2")["default"]
+    assert (redis["BACKEND"], redis["LOCATION"]) == (
+        "website.cache.FailSafeRedisCache",
+        "redis://127.0.0.1:6379/2",
+    )
     with pytest.raises(ImproperlyConfigured) as refused:
         cache_settings("memcached://user:s3cret@cache.example:11211")
     assert "s3cret" not in str(refused.value)
@@ -67,7 +96,7 @@ def test_email_url_names_an_smtp_server_and_the_console_is_the_default():
 
     assert mailer_settings(None)["default"]["BACKEND"] == "django.core.mail.backends.console.EmailBackend"
     smtp = mailer_settings("smtp://comms%40pi.org:pa%2Fss@mail.example.org:587")["default"]
-    assert smtp["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert smtp["BACKEND"] == "website.mail.FailSafeSMTPBackend"
     assert smtp["OPTIONS"] | {"timeout": None} == {
         "host": "mail.example.org",
         "port": 587,
@@ -88,13 +117,34 @@ def test_production_reads_cache_url_from_the_environment():
     script = (
         "import django; django.setup(); from django.conf import settings; print(settings.CACHES['default'])"
     )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.production",
-        "SECRET_KEY": "s3cret",
-        "ALLOWED_HOSTS": "example.org",
-        "CACHE_URL": "redis://127.0.0.1:6379/3",
-    }
+    env = production_env({**DOCUMENTED, "CACHE_URL": "redis://127.0.0.1:6379/3"})
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "RedisCache" in result.stdout and "redis://127.0.0.1:6379/3" in result.stdout
+    assert "FailSafeRedisCache" in result.stdout and "redis://127.0.0.1:6379/3" in result.stdout
+
+
+def test_errors_go_to_stderr_and_to_admins_only_when_there_are_some():
+    from website.settings.base import logging_settings
+
+    quiet = logging_settings([])
+    assert quiet["root"]["handlers"] == ["stderr"]
+    assert quiet["handlers"]["stderr"]["stream"] == "ext://sys.stderr"
+    assert "mail_admins" not in quiet["handlers"]
+    assert quiet["loggers"]["django"]["handlers"] == []
+
+    alerting = logging_settings(["ops@example.org"])
+    assert alerting["loggers"]["django"]["handlers"] == ["mail_admins"]
+    assert alerting["handlers"]["mail_admins"]["class"] == "django.utils.log.AdminEmailHandler"
+    # Never on the root logger: a failing alert mail is logged, and would be mailed again.
+    assert alerting["root"]["handlers"] == ["stderr"]
+
+
+def test_production_reads_admins_from_the_environment_and_logs_as_dev_does():
+    script = (
+        "import django; django.setup(); from django.conf import settings; import json; "
+        "print(json.dumps([settings.ADMINS, settings.LOGGING['loggers']['django']['handlers']]))"
+    )
+    env = production_env({**DOCUMENTED, "ADMINS": "ops@example.org, web@example.org"})
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [["ops@example.org", "web@example.org"], ["mail_admins"]]

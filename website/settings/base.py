@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "website.health.HealthCheckMiddleware",  # first: probes skip host checks, HTTPS redirect, sessions
     "django.middleware.security.SecurityMiddleware",
     "website.visibility.RequestVisibilityMiddleware",  # outermost: one memo for the whole request
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -97,7 +98,29 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "website.wsgi.application"
 
-DATABASES = {"default": dj_database_url.parse(env.DATABASE_URL, conn_max_age=60)}
+
+def database_settings(database_url):
+    """The default database from DATABASE_URL, with SQLite set up for concurrent writers."""
+    database = dj_database_url.parse(database_url, conn_max_age=60)
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["OPTIONS"] = {
+            **database.get("OPTIONS", {}),
+            # Every save reads, then writes, in one transaction. IMMEDIATE takes the
+            # write lock at BEGIN, so a second save waits for the first instead of
+            # failing its reader-turned-writer with "database is locked" (SQLite will
+            # not let it wait: that could deadlock).
+            "transaction_mode": "IMMEDIATE",
+            # How long a save waits for the other writer (seconds) before it fails.
+            "timeout": 20,
+            # WAL lets readers (the public site) run beside the one writer; with WAL,
+            # synchronous=NORMAL is still safe against corruption and saves an fsync
+            # per commit.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    return database
+
+
+DATABASES = {"default": database_settings(env.DATABASE_URL)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's PostgreSQL search backend needs its GIN indexes and lookups.
@@ -203,7 +226,9 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page is framed, not even by this site: Wagtail's preview panel, the only frame
+# the admin shows, sets SAMEORIGIN on its own responses (xframe_options_sameorigin_override).
+X_FRAME_OPTIONS = "DENY"
 
 # Django's own Content-Security-Policy support. Visitors' pages load everything
 # from this site and nothing inline: no inline styles, no inline or third-party
@@ -244,13 +269,23 @@ DEMO_CONTENT_ALLOWED = False
 
 
 def cache_settings(cache_url=None):
-    """Django's CACHES: Redis when CACHE_URL names one, else per-process memory (locmem)."""
+    """Django's CACHES: Redis when CACHE_URL names one, else per-process memory (locmem).
+
+    The site keeps serving while Redis is down (website/cache.py), and a dead or
+    unreachable Redis must not hold each request: short socket timeouts.
+    """
     if not cache_url:
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     if urlsplit(cache_url).scheme not in ("redis", "rediss", "unix"):
         # Not the URL itself: it may hold a password.
         raise ImproperlyConfigured("CACHE_URL must be a redis://, rediss:// or unix:// URL.")
-    return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": cache_url}}
+    return {
+        "default": {
+            "BACKEND": "website.cache.FailSafeRedisCache",
+            "LOCATION": cache_url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
+    }
 
 
 CACHES = cache_settings(env.CACHE_URL)
@@ -274,12 +309,60 @@ def mailer_settings(email_url=None):
         "use_tls": not ssl and url.port != 25,  # STARTTLS, except on the unencrypted relay port
         "timeout": 10,
     }
-    return {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}}
+    # Django's SMTP backend, but a failure is logged and never breaks the request
+    # that sends the mail (website/mail.py).
+    return {"default": {"BACKEND": "website.mail.FailSafeSMTPBackend", "OPTIONS": options}}
 
 
 MAILERS = mailer_settings(env.EMAIL_URL)
 DEFAULT_FROM_EMAIL = SERVER_EMAIL = env.DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+
+def logging_settings(admins=()):
+    """LOGGING: every warning and error, server errors with their traceback, to stderr,
+    one JSON object per line (website/json_logging.py); errors also mailed to
+    `admins` when there are any.
+
+    Without it Django prints errors only with DEBUG on, and mails them to ADMINS:
+    in production a 500 left no trace at all.
+    """
+    config = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+        "formatters": {"json": {"()": "website.json_logging.JsonFormatter"}},
+        "handlers": {
+            "stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr", "formatter": "json"}
+        },
+        "root": {"handlers": ["stderr"], "level": "WARNING"},
+        "loggers": {
+            # Django's default handlers replaced (a console one that prints only with
+            # DEBUG, a mail one): its records go to the root's. Its INFO records (task
+            # runs) would drown the rest. runserver's access log (django.server) stays.
+            "django": {"handlers": [], "level": "WARNING", "propagate": True},
+            # Server errors only: a 4xx answers the caller's mistake and belongs to the
+            # access log (crawlers' 404s would fill this one).
+            "django.request": {"level": "ERROR"},
+            # The search queue's "caught up" after an outage tells operators it is over.
+            "search": {"level": "INFO"},
+        },
+    }
+    if admins:
+        # Not on the root logger: website.mail logs mails that fail, and mailing
+        # that would loop.
+        config["handlers"]["mail_admins"] = {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        }
+        config["loggers"]["django"]["handlers"] = ["mail_admins"]
+    return config
+
+
+# Who gets server errors by mail (ADMINS=ops@example.org,…); unset: the log only.
+ADMINS = env.ADMINS
+LOGGING = logging_settings(ADMINS)
 
 # Headless API (the `headless` app; README "API").
 FRONTEND_URL = env.FRONTEND_URL

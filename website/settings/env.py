@@ -74,3 +74,5 @@ CACHE_URL = read("CACHE_URL")
 # smtp://user:password@mail.example.org:587; unset: mails are printed to the console.
 EMAIL_URL = read("EMAIL_URL")
 DEFAULT_FROM_EMAIL = read("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# Addresses that get server errors by mail, comma-separated; unset: errors go to the log only.
+ADMINS = read_list("ADMINS")
