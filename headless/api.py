@@ -9,7 +9,7 @@ from django.views.decorators.csp import csp_override
 from wagtail.api.v3.urls import api
 
 from headless.absolute_urls import patch_v3_urls
-from headless.bad_input import refuse_unknown_locales
+from headless.bad_input import bound_searches, refuse_unknown_locales
 from headless.openapi import document_errors
 from headless.routers import library, navigation, preview, route, site
 from headless.visibility import hide_redirects_to_hidden_pages, patch_v3_querysets
@@ -31,6 +31,7 @@ def serve_docs_with_their_csp(view):
 patch_v3_querysets()
 patch_v3_urls()
 refuse_unknown_locales()
+bound_searches()
 api.docs_decorator = serve_docs_with_their_csp
 _build_openapi_schema = api.get_openapi_schema
 api.get_openapi_schema = lambda *args, **kwargs: document_errors(_build_openapi_schema(*args, **kwargs))

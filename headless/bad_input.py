@@ -10,14 +10,25 @@ Each gap below is separate; delete its part when Wagtail fixes it.
 - `pages/?locale=xx` answers 404 ("No Locale matches the given query."), as if
   the list did not exist: `refuse_unknown_locales` makes it a 422 that names
   the languages there are.
+- `search` has no bound (`SearchSchema`): a thousand terms, or one term of
+  65 KB, on `pages/`, `images/`, `documents/` or `snippets/{type}/` is a server
+  error on SQLite ("Expression tree is too large", "LIKE or GLOB pattern too
+  complex") and takes seconds on PostgreSQL. `bound_searches` applies the
+  site's own search limits (search.query: MAX_QUERY_LENGTH characters,
+  MAX_TERMS terms) and answers a 400 that names the limit.
 """
+
+import functools
 
 from django.conf import settings
 from django.db.models import Q
 from ninja import Field
+from ninja.errors import HttpError
 from wagtail.api.v3.errors import as_validation_error
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Locale
+
+from search.query import MAX_QUERY_LENGTH, MAX_TERMS
 
 # Far beyond any list this site holds, far below what a database can slice.
 MAX_OFFSET = 100_000
@@ -53,3 +64,28 @@ def refuse_unknown_locales():
     from wagtail.api.v3.routers.pages import PageFilterSchema
 
     PageFilterSchema.filter_locale = filter_known_locale
+
+
+def refuse_unbounded_search(search):
+    """A 400 naming the limit for a `search` value the site's own search would not run."""
+    if search is None:
+        return
+    if len(search) > MAX_QUERY_LENGTH:
+        raise HttpError(400, f"search is longer than {MAX_QUERY_LENGTH} characters.")
+    # v3 searches the database backend, which matches each whitespace-separated term.
+    if len(search.split()) > MAX_TERMS:
+        raise HttpError(400, f"search has more than {MAX_TERMS} terms.")
+
+
+def bound_searches():
+    """Called once the URLconf loads the API: every v3 list with `search` uses SearchSchema."""
+    from wagtail.api.v3.schemas.params import SearchSchema
+
+    search_queryset = SearchSchema.search_queryset
+
+    @functools.wraps(search_queryset)
+    def bounded_search_queryset(self, request, queryset):
+        refuse_unbounded_search(self.search)
+        return search_queryset(self, request, queryset)
+
+    SearchSchema.search_queryset = bounded_search_queryset

@@ -7,6 +7,8 @@ adds to each operation the 4xx statuses it can answer, with that schema and
 media type, so that clients (and the schemathesis contract test) can rely
 on them:
 
+- 400 where a `search` goes beyond the site's search limits (its schema
+  says them);
 - 422 wherever there are parameters or a body to validate;
 - 404 where the path names an object, and for the `find/` and `route/` look-ups;
 - 401 and 403 where a bearer token may or must be given;
@@ -14,6 +16,8 @@ on them:
 """
 
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
+
+from search.query import MAX_QUERY_LENGTH, MAX_TERMS
 
 PROBLEM_REF = {"$ref": "#/components/schemas/ProblemDetail"}
 DESCRIPTIONS = {
@@ -36,8 +40,30 @@ GUARDED_OPERATIONS = {
 }
 
 
+def _parameter(operation, name):
+    return next(
+        (parameter for parameter in operation.get("parameters", []) if parameter["name"] == name), None
+    )
+
+
+def _document_search_limits(operation):
+    """headless.bad_input bounds `search` as the site's search does; a longer one is a 400."""
+    search = _parameter(operation, "search")
+    if search is None:
+        return
+    for branch in search["schema"].get("anyOf", [search["schema"]]):
+        if branch.get("type") == "string":
+            branch["maxLength"] = MAX_QUERY_LENGTH
+    search["description"] = (
+        f"Full-text search: at most {MAX_QUERY_LENGTH} characters and at most {MAX_TERMS} terms "
+        "(separated by spaces); beyond either, a 400."
+    )
+
+
 def _statuses(path, operation):
     statuses = set()
+    if _parameter(operation, "search"):
+        statuses.add(400)
     if operation.get("parameters") or operation.get("requestBody"):
         statuses.add(422)
     if "{" in path or path.endswith(LOOKUPS):
@@ -56,6 +82,7 @@ def document_errors(schema):
     )
     for path, operations in schema["paths"].items():
         for operation in operations.values():
+            _document_search_limits(operation)
             # ninja keys responses by int; keep whatever a response already has.
             responses = {int(code): response for code, response in operation.get("responses", {}).items()}
             for status in _statuses(path, operation) | {code for code in responses if 400 <= code < 500}:

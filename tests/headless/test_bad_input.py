@@ -2,6 +2,10 @@ import pytest
 
 from headless.api import api
 from headless.bad_input import MAX_OFFSET
+from search.query import MAX_QUERY_LENGTH, MAX_TERMS
+from tests.headless.conftest import bearer
+from website.factories import CustomDocumentFactory, CustomImageFactory
+from website.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +44,70 @@ def test_a_known_locale_still_filters(client, site_tree):
 
     assert items
     assert {item["meta"]["locale"] for item in items} == {"fr"}
+
+
+SEARCHABLE_LISTS = ["pages", "images", "documents"]
+
+
+@pytest.fixture
+def searchable(site_tree):
+    """Something to find in each searchable list."""
+    CustomImageFactory(title="Legal advocacy workshop")
+    CustomDocumentFactory(title="Legal advocacy report")
+    return site_tree
+
+
+@pytest.mark.parametrize("endpoint", SEARCHABLE_LISTS)
+@pytest.mark.parametrize("with_token", [False, True], ids=["anonymous", "token"])
+def test_a_search_of_a_thousand_terms_is_a_400_naming_the_limit(client, searchable, endpoint, with_token):
+    headers = bearer(User.objects.create_superuser("admin", "a@example.org", "unused")) if with_token else {}
+    terms = " ".join(f"w{number}" for number in range(1000))  # 4,889 characters
+
+    response = client.get(f"/api/v3/{endpoint}/", {"search": terms}, **headers)
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == f"search is longer than {MAX_QUERY_LENGTH} characters."
+
+
+@pytest.mark.parametrize("endpoint", SEARCHABLE_LISTS)
+def test_a_search_of_one_65_kb_term_is_a_400_naming_the_limit(client, searchable, endpoint):
+    response = client.get(f"/api/v3/{endpoint}/", {"search": "x" * 65_000})
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == f"search is longer than {MAX_QUERY_LENGTH} characters."
+
+
+@pytest.mark.parametrize("endpoint", SEARCHABLE_LISTS)
+def test_a_short_search_of_too_many_terms_is_a_400_naming_the_limit(client, searchable, endpoint):
+    response = client.get(f"/api/v3/{endpoint}/", {"search": " ".join("a" * (MAX_TERMS + 1))})
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == f"search has more than {MAX_TERMS} terms."
+
+
+@pytest.mark.parametrize("endpoint", SEARCHABLE_LISTS)
+def test_a_search_at_the_limits_still_finds(client, searchable, endpoint):
+    longest = ("legal " * MAX_TERMS)[:MAX_QUERY_LENGTH].strip()  # 24 terms, 143 characters
+    widest = "advocacy " + "x" * (MAX_QUERY_LENGTH - len("advocacy "))
+
+    found = client.get(f"/api/v3/{endpoint}/", {"search": "legal advocacy"})
+    at_term_limit = client.get(f"/api/v3/{endpoint}/", {"search": longest, "search_operator": "or"})
+    at_length_limit = client.get(f"/api/v3/{endpoint}/", {"search": widest, "search_operator": "or"})
+
+    assert found.status_code == 200
+    assert found.json()["count"] >= 1
+    assert at_term_limit.status_code == 200
+    assert at_term_limit.json()["count"] >= 1
+    assert len(widest) == MAX_QUERY_LENGTH
+    assert at_length_limit.status_code == 200
+
+
+@pytest.mark.parametrize("endpoint", SEARCHABLE_LISTS)
+def test_lists_document_their_search_limits(endpoint):
+    operation = api.get_openapi_schema()["paths"][f"/api/v3/{endpoint}/"]["get"]
+    search = next(parameter for parameter in operation["parameters"] if parameter["name"] == "search")
+
+    assert {"type": "string", "maxLength": MAX_QUERY_LENGTH} in search["schema"]["anyOf"]
+    assert f"at most {MAX_TERMS} terms" in search["description"]
+    assert "application/problem+json" in operation["responses"][400]["content"]
