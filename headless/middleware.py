@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
 
-from headless import absolute_urls
+from headless import absolute_urls, api_tokens
 
 API_PREFIX = "/api/"
 CORS_ALLOWED_METHODS = "GET, HEAD, OPTIONS, POST, PATCH, DELETE"
@@ -48,6 +48,8 @@ class ApiHttpMiddleware:
       the method and body: Django's APPEND_SLASH can only redirect a GET.
     - A body is bounded before anything parses it: over MAX_JSON_BODY it is a
       413, nested deeper than MAX_JSON_DEPTH (or with unmatched brackets) a 400.
+    - A bearer token that is not valid is a 401 (headless.api_tokens), and
+      every 401 says how to authenticate (`WWW-Authenticate: Bearer`).
     - A JSON body that is not an object is a 422: every v3 write takes an
       object, and v3 fails on others with a server error.
     - Previews (`request.headless_preview`) are neither cached nor indexed.
@@ -73,6 +75,10 @@ class ApiHttpMiddleware:
         else:
             response = self.respond(request)
             response = self.as_problem(response)
+            if response.status_code == HTTPStatus.UNAUTHORIZED and not response.has_header(
+                "WWW-Authenticate"
+            ):
+                response["WWW-Authenticate"] = api_tokens.CHALLENGE
             if getattr(request, "headless_preview", False):
                 response["Cache-Control"] = "private, no-store"
                 response["X-Robots-Tag"] = "noindex"
@@ -89,7 +95,11 @@ class ApiHttpMiddleware:
         return response
 
     def respond(self, request):
-        refused = self.refuse_unbounded_body(request) or self.refuse_non_object_body(request)
+        refused = (
+            self.refuse_unbounded_body(request)
+            or api_tokens.refuse_invalid_token(request)
+            or self.refuse_non_object_body(request)
+        )
         if refused is not None:
             return refused
         head = request.method == "HEAD"
