@@ -1,4 +1,4 @@
-"""The OpenAPI document shows the errors the API answers, as it answers them.
+"""The OpenAPI document describes the API as it answers: its errors, limits and security.
 
 django-ninja documents only the statuses an operation declares, and every
 response as `application/json`; this API answers every error as
@@ -7,27 +7,52 @@ adds to each operation the 4xx statuses it can answer, with that schema and
 media type, so that clients (and the schemathesis contract test) can rely
 on them:
 
-- 400 where a `search` goes beyond the site's search limits (its schema
-  says them);
-- 422 wherever there are parameters or a body to validate;
+- 400 everywhere: a NUL in the path, an unparseable or too deeply nested body
+  (headless.middleware), `limit` over the server's cap, a `search` beyond
+  the site's search limits, and Django's own 400s can reach any operation;
+- 401 everywhere: a bearer token that is not valid is refused on every
+  endpoint (headless.api_tokens), with its `WWW-Authenticate` challenge;
+- 403 where a bearer token may or must be given;
 - 404 where the path names an object, and for the `find/` and `route/` look-ups;
-- 401 and 403 where a bearer token may or must be given;
-- 409 for the page writes that `headless.write_guard` may refuse.
+- 409 for the page writes that `headless.write_guard` may refuse;
+- 413 for every write: a body over headless.middleware.MAX_JSON_BODY;
+- 422 wherever there are parameters or a body to validate.
+
+It also states the limits the server keeps (`limit`'s maximum, `search`'s
+length and terms), and expresses anonymous access as OpenAPI does, with an
+empty security requirement: v3 declares it as an `http` security scheme
+without a `scheme` (`AllowAnonymous`), which is not valid OpenAPI and tells
+tools that an Authorization header is needed.
 """
+
+from math import inf
 
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
 
+# v3's own reading of WAGTAILAPI_LIMIT_MAX, so that the schema says the cap the paginator keeps.
+from wagtail.api.v3.pagination import _get_max_limit
+
+from headless.api_tokens import CHALLENGE, INVALID_TOKEN_CHALLENGE
+from headless.middleware import BODY_METHODS, MAX_JSON_BODY
 from search.query import MAX_QUERY_LENGTH, MAX_TERMS
 
 PROBLEM_REF = {"$ref": "#/components/schemas/ProblemDetail"}
 DESCRIPTIONS = {
-    400: "Bad request: a parameter's value cannot be used",
-    401: "Authentication required: no valid bearer token",
+    400: "Bad request: a value in the path, a parameter or the body cannot be used (see `detail`)",
+    401: "Authentication required, or the bearer token is not valid",
     403: "Permission denied",
     404: "Not found",
     409: "Conflict: the page is a synchronised translation",
+    413: f"The request body is larger than {MAX_JSON_BODY} bytes",
     422: "Validation failed: see `errors`",
 }
+AUTHENTICATE_HEADER = {
+    "WWW-Authenticate": {
+        "description": f"`{CHALLENGE}`, or `{INVALID_TOKEN_CHALLENGE}` for a token that is not valid",
+        "schema": {"type": "string"},
+    }
+}
+ANONYMOUS_SCHEME = "AllowAnonymous"
 LOOKUPS = ("/find/", "/route/")
 # v3's operations for the views headless.write_guard covers.
 GUARDED_OPERATIONS = {
@@ -60,33 +85,58 @@ def _document_search_limits(operation):
     )
 
 
-def _statuses(path, operation):
-    statuses = set()
-    if _parameter(operation, "search"):
-        statuses.add(400)
+def _document_limit(operation):
+    """v3's paginator refuses a `limit` over WAGTAILAPI_LIMIT_MAX (a 400); ninja's schema omits it."""
+    limit = _parameter(operation, "limit")
+    max_limit = _get_max_limit()
+    if limit is not None and max_limit != inf:
+        limit["schema"]["maximum"] = int(max_limit)
+
+
+def _express_anonymous_access(schema):
+    """v3's `AllowAnonymous` scheme becomes the empty requirement: no credentials at all."""
+    schema["components"].get("securitySchemes", {}).pop(ANONYMOUS_SCHEME, None)
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            if "security" in operation:
+                operation["security"] = [
+                    {} if ANONYMOUS_SCHEME in requirement else requirement
+                    for requirement in operation["security"]
+                ]
+
+
+def _statuses(path, method, operation):
+    statuses = {400, 401}
+    if method.upper() in BODY_METHODS:
+        statuses.add(413)
     if operation.get("parameters") or operation.get("requestBody"):
         statuses.add(422)
     if "{" in path or path.endswith(LOOKUPS):
         statuses.add(404)
     if any("BearerTokenAuth" in requirement for requirement in operation.get("security", [])):
-        statuses.update((401, 403))
+        statuses.add(403)
     if operation.get("operationId") in GUARDED_OPERATIONS:
         statuses.add(409)
     return statuses
 
 
 def document_errors(schema):
-    """`schema` (an OpenAPI dict) with each operation's 4xx documented as problem+json."""
+    """`schema` (an OpenAPI dict) with each operation's 4xx documented as problem+json, its
+    limits stated and anonymous access expressed as OpenAPI means it."""
     schema["components"]["schemas"].setdefault(
         "ProblemDetail", ProblemDetail.model_json_schema(ref_template="#/components/schemas/{model}")
     )
+    _express_anonymous_access(schema)
     for path, operations in schema["paths"].items():
-        for operation in operations.values():
+        for method, operation in operations.items():
             _document_search_limits(operation)
+            _document_limit(operation)
             # ninja keys responses by int; keep whatever a response already has.
             responses = {int(code): response for code, response in operation.get("responses", {}).items()}
-            for status in _statuses(path, operation) | {code for code in responses if 400 <= code < 500}:
+            statuses = _statuses(path, method, operation) | {code for code in responses if 400 <= code < 500}
+            for status in statuses:
                 response = responses.setdefault(status, {"description": DESCRIPTIONS.get(status, "Error")})
                 response["content"] = {PROBLEM_JSON: {"schema": PROBLEM_REF}}
+            responses[401]["headers"] = AUTHENTICATE_HEADER
             operation["responses"] = responses
     return schema

@@ -1,0 +1,79 @@
+import json
+
+import pytest
+from openapi_spec_validator import OpenAPIV31SpecValidator
+
+from headless.api import api
+from headless.middleware import BODY_METHODS
+
+PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}}
+
+
+@pytest.fixture(scope="module")
+def document():
+    """The document as /api/v3/openapi.json serves it (lazy translations as strings)."""
+    return json.loads(json.dumps(api.get_openapi_schema(), default=str))
+
+
+def operations(document):
+    for path, methods in document["paths"].items():
+        for method, operation in methods.items():
+            yield path, method, operation
+
+
+def test_the_document_is_valid_openapi(document):
+    errors = [error.message for error in OpenAPIV31SpecValidator(document).iter_errors()]
+
+    assert errors == []
+
+
+def test_anonymous_access_is_the_empty_security_requirement(document):
+    pages = document["paths"]["/api/v3/pages/"]
+    route = document["paths"]["/api/v3/route/"]["get"]
+
+    assert list(document["components"]["securitySchemes"]) == ["BearerTokenAuth"]
+    assert document["components"]["securitySchemes"]["BearerTokenAuth"] == {
+        "type": "http",
+        "scheme": "bearer",
+    }
+    assert pages["get"]["security"] == [{"BearerTokenAuth": []}, {}]
+    assert pages["post"]["security"] == [{"BearerTokenAuth": []}]
+    assert route["security"] == [{}]
+
+
+@pytest.mark.django_db
+def test_lists_state_the_limit_the_server_keeps(client, document):
+    lists = [
+        path
+        for path, method, operation in operations(document)
+        if method == "get" and any(parameter["name"] == "limit" for parameter in operation["parameters"])
+    ]
+    limits = {
+        path: next(p for p in document["paths"][path]["get"]["parameters"] if p["name"] == "limit")["schema"]
+        for path in lists
+    }
+    over = client.get("/api/v3/pages/", {"limit": 21})
+
+    assert "/api/v3/pages/" in lists
+    assert "/api/v3/images/" in lists
+    assert {schema.get("maximum") for schema in limits.values()} == {20}  # v3's WAGTAILAPI_LIMIT_MAX
+    assert over.status_code == 400
+    assert "400" in document["paths"]["/api/v3/pages/"]["get"]["responses"]
+
+
+def test_every_operation_declares_its_4xx_as_problems(document):
+    missing = []
+    for path, method, operation in operations(document):
+        expected = {"400", "401"} | ({"413"} if method.upper() in BODY_METHODS else set())
+        if "{" in path:
+            expected.add("404")
+        if operation.get("parameters") or operation.get("requestBody"):
+            expected.add("422")
+        for status in sorted(expected):
+            response = operation["responses"].get(status)
+            if response is None or response.get("content") != PROBLEM:
+                missing.append(f"{method.upper()} {path} {status}")
+        if "WWW-Authenticate" not in operation["responses"]["401"].get("headers", {}):
+            missing.append(f"{method.upper()} {path} 401 WWW-Authenticate")
+
+    assert missing == []
