@@ -8,6 +8,8 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
+        from website import stream_form_data
         from website.signals import create_content_locales
 
         post_migrate.connect(create_content_locales, sender=self)
+        stream_form_data.apply()
