@@ -1,8 +1,9 @@
 """Malformed or oversized input from the admin's side: a 4xx or a form error, never a 500, nothing lost."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from programmes.models import ProgrammePage
 
@@ -50,3 +51,49 @@ def test_a_create_post_without_streamfield_data_is_a_400_and_creates_nothing(adm
 
     assert response.status_code == 400
     assert Page.objects.count() == pages
+
+
+def pdf(name="report.pdf", size=500):
+    return SimpleUploadedFile(name, b"%PDF-1.4 " + b"x" * size, content_type="application/pdf")
+
+
+@pytest.fixture
+def small_upload_limit(settings):
+    """The 50 MB limit, scaled down: the refusal is the same."""
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 100
+
+
+def test_a_document_too_large_gets_only_the_size_message(admin_client, small_upload_limit):
+    response = admin_client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Report", "file": pdf(), "collection": Collection.get_first_root_node().pk},
+    )
+
+    assert response.status_code == 200  # the form again
+    assert response.context["form"].errors["file"] == [
+        "This file is too big (509\xa0bytes). Maximum filesize 100\xa0bytes."
+    ]
+
+
+def test_a_document_too_large_in_the_multiple_upload_gets_only_the_size_message(
+    admin_client, small_upload_limit
+):
+    response = admin_client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": pdf(), "collection": Collection.get_first_root_node().pk},
+    )
+
+    assert response.json() == {
+        "success": False,
+        "error_message": "This file is too big (509\xa0bytes). Maximum filesize 100\xa0bytes.",
+    }
+
+
+def test_a_document_with_a_refused_extension_is_still_refused(admin_client):
+    response = admin_client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Tool", "file": pdf("tool.exe"), "collection": Collection.get_first_root_node().pk},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"][0].startswith("File extension “exe” is not allowed.")
