@@ -70,7 +70,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "website.redirects.QueryKeepingRedirectMiddleware",  # Wagtail's, keeping the query string
     "headless.middleware.ApiHttpMiddleware",  # sees PublicCacheMiddleware's Cache-Control
     "website.middleware.PublicCacheMiddleware",
     "website.middleware.NulCharacterMiddleware",  # innermost: its 400s pass through the API's middleware
