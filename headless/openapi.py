@@ -13,10 +13,19 @@ on them:
 - 401 everywhere: a bearer token that is not valid is refused on every
   endpoint (headless.api_tokens), with its `WWW-Authenticate` challenge;
 - 403 where a bearer token may or must be given;
-- 404 where the path names an object, and for the `find/` and `route/` look-ups;
+- 404 where the path, a parameter or the body names an object (v3 looks up
+  `site`, `child_of`, `parent_id`, … and answers 404 for one that does not
+  exist), and for the `find/` and `route/` look-ups;
 - 409 for the page writes that `headless.write_guard` may refuse;
 - 413 for every write: a body over headless.middleware.MAX_JSON_BODY;
 - 422 wherever there are parameters or a body to validate.
+
+Operations that no URL can reach are left out: v3 lists its `snippets/{type}/`
+operations even when no snippet model is exposed to the API, with `type`
+allowed to be "" only, and an empty path segment never matches.
+
+v3's `find/` look-ups never answer 200: they redirect (302) to the detail
+URL of what they found, which the document now says.
 
 It also states the limits the server keeps (`limit`'s maximum, `search`'s
 length and terms), and expresses anonymous access as OpenAPI does, with an
@@ -53,6 +62,10 @@ AUTHENTICATE_HEADER = {
     }
 }
 ANONYMOUS_SCHEME = "AllowAnonymous"
+FOUND = {
+    "description": "Found: a redirect to the detail URL of what was found (other parameters kept)",
+    "headers": {"Location": {"description": "The detail URL", "schema": {"type": "string"}}},
+}
 LOOKUPS = ("/find/", "/route/")
 # v3's operations for the views headless.write_guard covers.
 GUARDED_OPERATIONS = {
@@ -105,13 +118,30 @@ def _express_anonymous_access(schema):
                 ]
 
 
+def _unreachable(operation):
+    """A path parameter that can only be empty (v3's snippet `type` when no snippet is exposed)."""
+    return any(
+        parameter["in"] == "path" and parameter["schema"].get("const") == ""
+        for parameter in operation.get("parameters", [])
+    )
+
+
+def _drop_unreachable_operations(schema):
+    for path, operations in list(schema["paths"].items()):
+        for method, operation in list(operations.items()):
+            if _unreachable(operation):
+                del operations[method]
+        if not operations:
+            del schema["paths"][path]
+
+
 def _statuses(path, method, operation):
     statuses = {400, 401}
     if method.upper() in BODY_METHODS:
         statuses.add(413)
     if operation.get("parameters") or operation.get("requestBody"):
         statuses.add(422)
-    if "{" in path or path.endswith(LOOKUPS):
+    if "{" in path or path.endswith(LOOKUPS) or operation.get("parameters") or operation.get("requestBody"):
         statuses.add(404)
     if any("BearerTokenAuth" in requirement for requirement in operation.get("security", [])):
         statuses.add(403)
@@ -126,6 +156,7 @@ def document_errors(schema):
     schema["components"]["schemas"].setdefault(
         "ProblemDetail", ProblemDetail.model_json_schema(ref_template="#/components/schemas/{model}")
     )
+    _drop_unreachable_operations(schema)
     _express_anonymous_access(schema)
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
@@ -138,5 +169,8 @@ def document_errors(schema):
                 response = responses.setdefault(status, {"description": DESCRIPTIONS.get(status, "Error")})
                 response["content"] = {PROBLEM_JSON: {"schema": PROBLEM_REF}}
             responses[401]["headers"] = AUTHENTICATE_HEADER
+            if path.endswith("/find/"):
+                responses.pop(200, None)
+                responses[302] = FOUND
             operation["responses"] = responses
     return schema

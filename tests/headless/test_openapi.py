@@ -77,3 +77,39 @@ def test_every_operation_declares_its_4xx_as_problems(document):
             missing.append(f"{method.upper()} {path} 401 WWW-Authenticate")
 
     assert missing == []
+
+
+def test_find_operations_declare_their_redirect_not_a_200(document):
+    for path in ("/api/v3/pages/find/", "/api/v3/redirects/find/"):
+        responses = document["paths"][path]["get"]["responses"]
+
+        assert "200" not in responses
+        assert "Location" in responses["302"]["headers"]
+
+
+@pytest.mark.django_db
+def test_find_answers_the_declared_redirect(client, site_tree):
+    page = site_tree["en"]["programme"]
+
+    response = client.get("/api/v3/pages/find/", {"id": page.pk})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"/api/v3/pages/{page.pk}/")
+
+
+def test_lists_declare_the_404_of_an_unknown_site_or_parent(document):
+    assert "404" in document["paths"]["/api/v3/pages/"]["get"]["responses"]
+    assert "404" in document["paths"]["/api/v3/pages/"]["post"]["responses"]
+
+
+@pytest.mark.django_db
+def test_an_unknown_site_on_a_list_is_the_declared_404(client, site_tree):
+    response = client.get("/api/v3/pages/", {"site": "nowhere.example"})
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_operations_no_valid_request_can_reach_are_left_out(document):
+    """No snippet model is exposed to the API: v3's snippets/{type}/ would accept only type=""."""
+    assert not [path for path in document["paths"] if path.startswith("/api/v3/snippets/")]
