@@ -7,9 +7,9 @@ adds to each operation the 4xx statuses it can answer, with that schema and
 media type, so that clients (and the schemathesis contract test) can rely
 on them:
 
-- 400 everywhere: a NUL in the path, an unparseable or too deeply nested body
-  (headless.middleware), `limit` over the server's cap, a `search` beyond
-  the site's search limits, and Django's own 400s can reach any operation;
+- 400 wherever there are parameters or a body: a NUL in the path, an
+  unparseable or too deeply nested body (headless.middleware), `limit` over
+  the server's cap, a `search` beyond the site's search limits;
 - 401 everywhere: a bearer token that is not valid is refused on every
   endpoint (headless.api_tokens), with its `WWW-Authenticate` challenge;
 - 403 where a bearer token may or must be given;
@@ -136,9 +136,11 @@ def _drop_unreachable_operations(schema):
 
 
 def _statuses(path, method, operation):
-    statuses = {400, 401}
+    statuses = {401}
     if method.upper() in BODY_METHODS:
-        statuses.add(413)
+        statuses.update((400, 413))
+    if operation.get("parameters") or operation.get("requestBody"):
+        statuses.add(400)
     if operation.get("parameters") or operation.get("requestBody"):
         statuses.add(422)
     if "{" in path or path.endswith(LOOKUPS) or operation.get("parameters") or operation.get("requestBody"):
