@@ -17,7 +17,8 @@ class HeadlessConfig(AppConfig):
         # in place before that: it happens when the URLconf is first loaded.
         if "wagtail.api.v3.registry" in sys.modules:
             raise ImproperlyConfigured("headless must be ready before the API v3 registry is imported.")
-        from headless import bad_input, representations
+        from headless import api_tokens, bad_input, representations
 
         representations.register()
         bad_input.bound_offsets()
+        api_tokens.key_tokens_with_their_own_secret()

@@ -10,14 +10,32 @@ Each gap below is separate; delete its part when Wagtail fixes it.
 - `pages/?locale=xx` answers 404 ("No Locale matches the given query."), as if
   the list did not exist: `refuse_unknown_locales` makes it a 422 that names
   the languages there are.
+- `search` has no bound (`SearchSchema`): a thousand terms, or one term of
+  65 KB, on `pages/`, `images/`, `documents/` or `snippets/{type}/` is a server
+  error on SQLite ("Expression tree is too large", "LIKE or GLOB pattern too
+  complex") and takes seconds on PostgreSQL. `bound_searches` applies the
+  site's own search limits (search.query: MAX_QUERY_LENGTH characters,
+  MAX_TERMS terms) and answers a 400 that names the limit.
+- A page write whose `{page_id}` is not a whole number (`PATCH pages/1.5/`)
+  is a server error: v3 looks the page's type up with the raw path parameter
+  before validating it. `refuse_malformed_page_ids` makes it the 422 that a
+  GET of the same URL gets.
+- Copying, moving or aliasing the root page, or moving a page beside it, is
+  a server error (AttributeError: the root has no parent).
+  `refuse_moves_around_the_root` answers a 400 instead.
 """
+
+import functools
 
 from django.conf import settings
 from django.db.models import Q
 from ninja import Field
+from ninja.errors import HttpError
 from wagtail.api.v3.errors import as_validation_error
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+
+from search.query import MAX_QUERY_LENGTH, MAX_TERMS
 
 # Far beyond any list this site holds, far below what a database can slice.
 MAX_OFFSET = 100_000
@@ -53,3 +71,70 @@ def refuse_unknown_locales():
     from wagtail.api.v3.routers.pages import PageFilterSchema
 
     PageFilterSchema.filter_locale = filter_known_locale
+
+
+def refuse_unbounded_search(search):
+    """A 400 naming the limit for a `search` value the site's own search would not run."""
+    if search is None:
+        return
+    if len(search) > MAX_QUERY_LENGTH:
+        raise HttpError(400, f"search is longer than {MAX_QUERY_LENGTH} characters.")
+    # v3 searches the database backend, which matches each whitespace-separated term.
+    if len(search.split()) > MAX_TERMS:
+        raise HttpError(400, f"search has more than {MAX_TERMS} terms.")
+
+
+def bound_searches():
+    """Called once the URLconf loads the API: every v3 list with `search` uses SearchSchema."""
+    from wagtail.api.v3.schemas.params import SearchSchema
+
+    search_queryset = SearchSchema.search_queryset
+
+    @functools.wraps(search_queryset)
+    def bounded_search_queryset(self, request, queryset):
+        refuse_unbounded_search(self.search)
+        return search_queryset(self, request, queryset)
+
+    SearchSchema.search_queryset = bounded_search_queryset
+
+
+def refuse_malformed_page_ids():
+    """Called once the URLconf loads the API, as v3's page router builds its body models."""
+    from wagtail.api.v3.schemas.pages import PageTypeInjectingBodyModel
+
+    get_meta_type = PageTypeInjectingBodyModel.get_meta_type.__func__
+
+    def checked_get_meta_type(cls, request, api, path_params):
+        page_id = str(path_params.get(cls.page_id_param, ""))
+        if not page_id.isdigit():
+            error = ValueError("Input should be a valid integer.")
+            raise as_validation_error(error, loc=("path", cls.page_id_param))
+        return get_meta_type(cls, request, api, path_params)
+
+    PageTypeInjectingBodyModel.get_meta_type = classmethod(checked_get_meta_type)
+
+
+# v3's page actions that give a page a parent, and the positions that share the target's parent.
+PARENTING_ACTIONS = {"copy", "move", "create_alias"}
+SIBLING_POSITIONS = {"left", "right", "first-sibling", "last-sibling"}
+
+
+def refuse_moves_around_the_root(view_func):
+    """API-wide decorator for v3's copy, move and create_alias page actions."""
+    if view_func.__module__ != "wagtail.api.v3.routers.pages" or view_func.__name__ not in PARENTING_ACTIONS:
+        return view_func
+
+    @functools.wraps(view_func)
+    def checked(request, *args, **kwargs):
+        roots = Page.objects.filter(depth=1)
+        if roots.filter(pk=kwargs.get("page_id")).exists():
+            raise HttpError(400, "The root page cannot be copied, moved or aliased.")
+        data = kwargs.get("data")
+        if (
+            getattr(data, "position", None) in SIBLING_POSITIONS
+            and roots.filter(pk=getattr(data, "destination_id", None)).exists()
+        ):
+            raise HttpError(400, "No page can be placed beside the root page: use a child position.")
+        return view_func(request, *args, **kwargs)
+
+    return checked

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 from http import HTTPStatus
 
 from django.conf import settings
@@ -11,13 +12,25 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
 
-from headless import absolute_urls
+from headless import absolute_urls, api_tokens
 
 API_PREFIX = "/api/"
 CORS_ALLOWED_METHODS = "GET, HEAD, OPTIONS, POST, PATCH, DELETE"
 CORS_ALLOWED_HEADERS = "Authorization, Content-Type, If-None-Match"
 CORS_MAX_AGE = "86400"
 WRITE_METHODS = ("POST", "PUT", "PATCH")
+# Methods whose body the API may read (a DELETE may carry one too).
+BODY_METHODS = (*WRITE_METHODS, "DELETE")
+# Every v3 JSON body is a page, snippet or form of a few kilobytes: 1 MiB is ample, and
+# bounds what the server parses for anyone. Uploads (multipart) have their own limits.
+MAX_JSON_BODY = 1024 * 1024
+# Python's json parser recurses once per level: a body nested thousands deep exhausts
+# the stack (RecursionError, a 500). No v3 body nests anywhere near 32 levels.
+MAX_JSON_DEPTH = 32
+# A JSON string (its escapes included), whose brackets are text, not structure.
+JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+NOT_A_BRACKET = re.compile(rb"[^\[\]{}]")
+BRACKETS_AS_PARENTHESES = bytes.maketrans(b"[]{}", b"()()")
 
 
 class ApiHttpMiddleware:
@@ -33,6 +46,10 @@ class ApiHttpMiddleware:
     - CORS headers only for origins listed in CORS_ALLOWED_ORIGINS (none by default).
     - A URL missing its trailing slash gets a 308 to the right one, which keeps
       the method and body: Django's APPEND_SLASH can only redirect a GET.
+    - A body is bounded before anything parses it: over MAX_JSON_BODY it is a
+      413, nested deeper than MAX_JSON_DEPTH (or with unmatched brackets) a 400.
+    - A bearer token that is not valid is a 401 (headless.api_tokens), and
+      every 401 says how to authenticate (`WWW-Authenticate: Bearer`).
     - A JSON body that is not an object is a 422: every v3 write takes an
       object, and v3 fails on others with a server error.
     - Previews (`request.headless_preview`) are neither cached nor indexed.
@@ -58,6 +75,10 @@ class ApiHttpMiddleware:
         else:
             response = self.respond(request)
             response = self.as_problem(response)
+            if response.status_code == HTTPStatus.UNAUTHORIZED and not response.has_header(
+                "WWW-Authenticate"
+            ):
+                response["WWW-Authenticate"] = api_tokens.CHALLENGE
             if getattr(request, "headless_preview", False):
                 response["Cache-Control"] = "private, no-store"
                 response["X-Robots-Tag"] = "noindex"
@@ -74,7 +95,11 @@ class ApiHttpMiddleware:
         return response
 
     def respond(self, request):
-        refused = self.refuse_non_object_body(request)
+        refused = (
+            self.refuse_unbounded_body(request)
+            or api_tokens.refuse_invalid_token(request)
+            or self.refuse_non_object_body(request)
+        )
         if refused is not None:
             return refused
         head = request.method == "HEAD"
@@ -89,6 +114,35 @@ class ApiHttpMiddleware:
         if response.status_code == HTTPStatus.NOT_FOUND:
             return self.slash_redirect(request) or response
         return response
+
+    @staticmethod
+    def refuse_unbounded_body(request):
+        """413 or 400 for a body too large or too deep to parse safely (django-ninja parses
+        any non-multipart body as JSON, whatever its Content-Type)."""
+        if request.method not in BODY_METHODS or request.content_type == "multipart/form-data":
+            return None
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # as Django reads it: no body
+        if length > MAX_JSON_BODY:
+            return problem_response(
+                status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                detail=f"The request body is larger than {MAX_JSON_BODY // 1024 // 1024} MiB "
+                f"({MAX_JSON_BODY} bytes).",
+            )
+        depth = json_nesting_depth(request.body, MAX_JSON_DEPTH)
+        if depth is None:
+            return problem_response(
+                status=HTTPStatus.BAD_REQUEST,
+                detail="The request body is not JSON: its brackets do not match.",
+            )
+        if depth > MAX_JSON_DEPTH:
+            return problem_response(
+                status=HTTPStatus.BAD_REQUEST,
+                detail=f"The request body nests JSON more than {MAX_JSON_DEPTH} levels deep.",
+            )
+        return None
 
     @staticmethod
     def refuse_non_object_body(request):
@@ -157,3 +211,21 @@ class ApiHttpMiddleware:
             return
         response["Content-Length"] = str(len(response.content))
         response.content = b""
+
+
+def json_nesting_depth(body, limit):
+    """How deep the arrays and objects of a JSON text nest (at most `limit` + 1), or None when
+    a bracket has no partner: found without parsing, so that nothing recurses.
+
+    Strings are dropped first (their brackets are text); each pass then removes the
+    innermost pairs, so the number of passes is the depth. Each pass is one C-level
+    scan of at most MAX_JSON_BODY bytes, and there are at most `limit` + 1.
+    """
+    brackets = NOT_A_BRACKET.sub(b"", JSON_STRING.sub(b"", body)).translate(BRACKETS_AS_PARENTHESES)
+    depth = 0
+    while brackets and depth <= limit:
+        inner = brackets.replace(b"()", b"")
+        if inner == brackets:
+            return None
+        brackets, depth = inner, depth + 1
+    return depth

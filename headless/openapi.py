@@ -1,4 +1,4 @@
-"""The OpenAPI document shows the errors the API answers, as it answers them.
+"""The OpenAPI document describes the API as it answers: its errors, limits and security.
 
 django-ninja documents only the statuses an operation declares, and every
 response as `application/json`; this API answers every error as
@@ -7,22 +7,64 @@ adds to each operation the 4xx statuses it can answer, with that schema and
 media type, so that clients (and the schemathesis contract test) can rely
 on them:
 
-- 422 wherever there are parameters or a body to validate;
-- 404 where the path names an object, and for the `find/` and `route/` look-ups;
-- 401 and 403 where a bearer token may or must be given;
-- 409 for the page writes that `headless.write_guard` may refuse.
+- 400 wherever there are parameters or a body: a NUL in the path, an
+  unparseable or too deeply nested body (headless.middleware), `limit` over
+  the server's cap, a `search` beyond the site's search limits;
+- 401 everywhere: a bearer token that is not valid is refused on every
+  endpoint (headless.api_tokens), with its `WWW-Authenticate` challenge;
+- 403 where a bearer token may or must be given;
+- 404 where the path, a parameter or the body names an object (v3 looks up
+  `site`, `child_of`, `parent_id`, … and answers 404 for one that does not
+  exist), and for the `find/` and `route/` look-ups;
+- 409 for the page writes that `headless.write_guard` may refuse;
+- 413 for every write: a body over headless.middleware.MAX_JSON_BODY;
+- 422 wherever there are parameters or a body to validate.
+
+Operations that no URL can reach are left out: v3 lists its `snippets/{type}/`
+operations even when no snippet model is exposed to the API, with `type`
+allowed to be "" only, and an empty path segment never matches.
+
+v3's `find/` look-ups never answer 200: they redirect (302) to the detail
+URL of what they found, which the document now says.
+
+It also states the limits the server keeps (`limit`'s maximum, `search`'s
+length and terms), and expresses anonymous access as OpenAPI does, with an
+empty security requirement: v3 declares it as an `http` security scheme
+without a `scheme` (`AllowAnonymous`), which is not valid OpenAPI and tells
+tools that an Authorization header is needed.
 """
+
+from math import inf
 
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
 
+# v3's own reading of WAGTAILAPI_LIMIT_MAX, so that the schema says the cap the paginator keeps.
+from wagtail.api.v3.pagination import _get_max_limit
+
+from headless.api_tokens import CHALLENGE, INVALID_TOKEN_CHALLENGE
+from headless.middleware import BODY_METHODS, MAX_JSON_BODY
+from search.query import MAX_QUERY_LENGTH, MAX_TERMS
+
 PROBLEM_REF = {"$ref": "#/components/schemas/ProblemDetail"}
 DESCRIPTIONS = {
-    400: "Bad request: a parameter's value cannot be used",
-    401: "Authentication required: no valid bearer token",
+    400: "Bad request: a value in the path, a parameter or the body cannot be used (see `detail`)",
+    401: "Authentication required, or the bearer token is not valid",
     403: "Permission denied",
     404: "Not found",
     409: "Conflict: the page is a synchronised translation",
+    413: f"The request body is larger than {MAX_JSON_BODY} bytes",
     422: "Validation failed: see `errors`",
+}
+AUTHENTICATE_HEADER = {
+    "WWW-Authenticate": {
+        "description": f"`{CHALLENGE}`, or `{INVALID_TOKEN_CHALLENGE}` for a token that is not valid",
+        "schema": {"type": "string"},
+    }
+}
+ANONYMOUS_SCHEME = "AllowAnonymous"
+FOUND = {
+    "description": "Found: a redirect to the detail URL of what was found (other parameters kept)",
+    "headers": {"Location": {"description": "The detail URL", "schema": {"type": "string"}}},
 }
 LOOKUPS = ("/find/", "/route/")
 # v3's operations for the views headless.write_guard covers.
@@ -36,30 +78,101 @@ GUARDED_OPERATIONS = {
 }
 
 
-def _statuses(path, operation):
-    statuses = set()
+def _parameter(operation, name):
+    return next(
+        (parameter for parameter in operation.get("parameters", []) if parameter["name"] == name), None
+    )
+
+
+def _document_search_limits(operation):
+    """headless.bad_input bounds `search` as the site's search does; a longer one is a 400."""
+    search = _parameter(operation, "search")
+    if search is None:
+        return
+    for branch in search["schema"].get("anyOf", [search["schema"]]):
+        if branch.get("type") == "string":
+            branch["maxLength"] = MAX_QUERY_LENGTH
+    search["description"] = (
+        f"Full-text search: at most {MAX_QUERY_LENGTH} characters and at most {MAX_TERMS} terms "
+        "(separated by spaces); beyond either, a 400."
+    )
+
+
+def _document_limit(operation):
+    """v3's paginator refuses a `limit` over WAGTAILAPI_LIMIT_MAX (a 400); ninja's schema omits it."""
+    limit = _parameter(operation, "limit")
+    max_limit = _get_max_limit()
+    if limit is not None and max_limit != inf:
+        limit["schema"]["maximum"] = int(max_limit)
+
+
+def _express_anonymous_access(schema):
+    """v3's `AllowAnonymous` scheme becomes the empty requirement: no credentials at all."""
+    schema["components"].get("securitySchemes", {}).pop(ANONYMOUS_SCHEME, None)
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            if "security" in operation:
+                operation["security"] = [
+                    {} if ANONYMOUS_SCHEME in requirement else requirement
+                    for requirement in operation["security"]
+                ]
+
+
+def _unreachable(operation):
+    """A path parameter that can only be empty (v3's snippet `type` when no snippet is exposed)."""
+    return any(
+        parameter["in"] == "path" and parameter["schema"].get("const") == ""
+        for parameter in operation.get("parameters", [])
+    )
+
+
+def _drop_unreachable_operations(schema):
+    for path, operations in list(schema["paths"].items()):
+        for method, operation in list(operations.items()):
+            if _unreachable(operation):
+                del operations[method]
+        if not operations:
+            del schema["paths"][path]
+
+
+def _statuses(path, method, operation):
+    statuses = {401}
+    if method.upper() in BODY_METHODS:
+        statuses.update((400, 413))
+    if operation.get("parameters") or operation.get("requestBody"):
+        statuses.add(400)
     if operation.get("parameters") or operation.get("requestBody"):
         statuses.add(422)
-    if "{" in path or path.endswith(LOOKUPS):
+    if "{" in path or path.endswith(LOOKUPS) or operation.get("parameters") or operation.get("requestBody"):
         statuses.add(404)
     if any("BearerTokenAuth" in requirement for requirement in operation.get("security", [])):
-        statuses.update((401, 403))
+        statuses.add(403)
     if operation.get("operationId") in GUARDED_OPERATIONS:
         statuses.add(409)
     return statuses
 
 
 def document_errors(schema):
-    """`schema` (an OpenAPI dict) with each operation's 4xx documented as problem+json."""
+    """`schema` (an OpenAPI dict) with each operation's 4xx documented as problem+json, its
+    limits stated and anonymous access expressed as OpenAPI means it."""
     schema["components"]["schemas"].setdefault(
         "ProblemDetail", ProblemDetail.model_json_schema(ref_template="#/components/schemas/{model}")
     )
+    _drop_unreachable_operations(schema)
+    _express_anonymous_access(schema)
     for path, operations in schema["paths"].items():
-        for operation in operations.values():
+        for method, operation in operations.items():
+            _document_search_limits(operation)
+            _document_limit(operation)
             # ninja keys responses by int; keep whatever a response already has.
             responses = {int(code): response for code, response in operation.get("responses", {}).items()}
-            for status in _statuses(path, operation) | {code for code in responses if 400 <= code < 500}:
+            statuses = _statuses(path, method, operation) | {code for code in responses if 400 <= code < 500}
+            for status in statuses:
                 response = responses.setdefault(status, {"description": DESCRIPTIONS.get(status, "Error")})
                 response["content"] = {PROBLEM_JSON: {"schema": PROBLEM_REF}}
+            responses[401]["headers"] = AUTHENTICATE_HEADER
+            if path.endswith("/find/"):
+                responses.pop(200, None)
+                responses[302] = FOUND
             operation["responses"] = responses
     return schema

@@ -8,8 +8,9 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from website import autosave_gaps
+        from website import autosave_gaps, stream_form_data
         from website.signals import create_content_locales
 
         post_migrate.connect(create_content_locales, sender=self)
         autosave_gaps.apply()
+        stream_form_data.apply()

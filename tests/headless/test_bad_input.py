@@ -2,6 +2,11 @@ import pytest
 
 from headless.api import api
 from headless.bad_input import MAX_OFFSET
+from programmes.factories import ProgrammeIndexPageFactory
+from search.query import MAX_QUERY_LENGTH, MAX_TERMS
+from tests.headless.conftest import bearer
+from website.factories import CustomDocumentFactory, CustomImageFactory
+from website.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +45,148 @@ def test_a_known_locale_still_filters(client, site_tree):
 
     assert items
     assert {item["meta"]["locale"] for item in items} == {"fr"}
+
+
+SEARCHABLE_LISTS = ["pages", "images", "documents"]
+
+
+@pytest.fixture
+def searchable(site_tree):
+    """Something to find in each searchable list."""
+    CustomImageFactory(title="Legal advocacy workshop")
+    CustomDocumentFactory(title="Legal advocacy report")
+    return site_tree
+
+
+@pytest.mark.parametrize("endpoint", SEARCHABLE_LISTS)
+@pytest.mark.parametrize("with_token", [False, True], ids=["anonymous", "token"])
+def test_a_search_of_a_thousand_terms_is_a_400_naming_the_limit(client, searchable, endpoint, with_token):
+    headers = bearer(User.objects.create_superuser("admin", "a@example.org", "unused")) if with_token else {}
+    terms = " ".join(f"w{number}" for number in range(1000))  # 4,889 characters
+
+    response = client.get(f"/api/v3/{endpoint}/", {"search": terms}, **headers)
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == f"search is longer than {MAX_QUERY_LENGTH} characters."
+
+
+@pytest.mark.parametrize("endpoint", SEARCHABLE_LISTS)
+def test_a_search_of_one_65_kb_term_is_a_400_naming_the_limit(client, searchable, endpoint):
+    response = client.get(f"/api/v3/{endpoint}/", {"search": "x" * 65_000})
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == f"search is longer than {MAX_QUERY_LENGTH} characters."
+
+
+@pytest.mark.parametrize("endpoint", SEARCHABLE_LISTS)
+def test_a_short_search_of_too_many_terms_is_a_400_naming_the_limit(client, searchable, endpoint):
+    response = client.get(f"/api/v3/{endpoint}/", {"search": " ".join("a" * (MAX_TERMS + 1))})
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == f"search has more than {MAX_TERMS} terms."
+
+
+@pytest.mark.parametrize("endpoint", SEARCHABLE_LISTS)
+def test_a_search_at_the_limits_still_finds(client, searchable, endpoint):
+    longest = ("legal " * MAX_TERMS)[:MAX_QUERY_LENGTH].strip()  # 24 terms, 143 characters
+    widest = "advocacy " + "x" * (MAX_QUERY_LENGTH - len("advocacy "))
+
+    found = client.get(f"/api/v3/{endpoint}/", {"search": "legal advocacy"})
+    at_term_limit = client.get(f"/api/v3/{endpoint}/", {"search": longest, "search_operator": "or"})
+    at_length_limit = client.get(f"/api/v3/{endpoint}/", {"search": widest, "search_operator": "or"})
+
+    assert found.status_code == 200
+    assert found.json()["count"] >= 1
+    assert at_term_limit.status_code == 200
+    assert at_term_limit.json()["count"] >= 1
+    assert len(widest) == MAX_QUERY_LENGTH
+    assert at_length_limit.status_code == 200
+
+
+@pytest.mark.parametrize("endpoint", SEARCHABLE_LISTS)
+def test_lists_document_their_search_limits(endpoint):
+    operation = api.get_openapi_schema()["paths"][f"/api/v3/{endpoint}/"]["get"]
+    search = next(parameter for parameter in operation["parameters"] if parameter["name"] == "search")
+
+    assert {"type": "string", "maxLength": MAX_QUERY_LENGTH} in search["schema"]["anyOf"]
+    assert f"at most {MAX_TERMS} terms" in search["description"]
+    assert "application/problem+json" in operation["responses"][400]["content"]
+
+
+@pytest.mark.parametrize("page_id", ["1.5", "-0.3333333333333333", "abc"])
+def test_a_page_write_to_a_malformed_id_is_a_422_like_a_read(client, site_tree, page_id):
+    headers = bearer(User.objects.create_superuser("admin", "a@example.org", "unused"))
+
+    write = client.patch(
+        f"/api/v3/pages/{page_id}/", {"title": "Changed"}, content_type="application/json", **headers
+    )
+    read = client.get(f"/api/v3/pages/{page_id}/", **headers)
+
+    assert write.status_code == read.status_code == 422
+    assert write["Content-Type"] == "application/problem+json"
+    assert write.json()["errors"][0]["loc"] == ["path", "page_id"]
+
+
+@pytest.mark.parametrize(
+    "action, body",
+    [
+        ("copy", {}),
+        ("copy", {"destination_id": 1}),
+        ("create_alias", {}),
+        ("move", {"destination_id": 2, "position": "last-child"}),
+    ],
+)
+def test_the_root_page_cannot_be_copied_moved_or_aliased(client, site_tree, action, body):
+    from wagtail.models import Page
+
+    headers = bearer(User.objects.create_superuser("admin", "a@example.org", "unused"))
+    root = Page.get_first_root_node()
+    pages = Page.objects.count()
+
+    response = client.post(
+        f"/api/v3/pages/{root.pk}/actions/{action}/", body, content_type="application/json", **headers
+    )
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == "The root page cannot be copied, moved or aliased."
+    assert Page.objects.count() == pages
+    assert Page.get_first_root_node().pk == root.pk
+
+
+@pytest.mark.parametrize("position", ["left", "right", "first-sibling", "last-sibling"])
+def test_no_page_can_be_moved_beside_the_root(client, site_tree, position):
+    from wagtail.models import Page
+
+    headers = bearer(User.objects.create_superuser("admin", "a@example.org", "unused"))
+    programme = site_tree["en"]["programme"]
+    root = Page.get_first_root_node()
+
+    response = client.post(
+        f"/api/v3/pages/{programme.pk}/actions/move/",
+        {"destination_id": root.pk, "position": position},
+        content_type="application/json",
+        **headers,
+    )
+
+    assert response.status_code == 400
+    assert "beside the root page" in response.json()["detail"]
+    assert Page.objects.get(pk=programme.pk).get_parent().pk == site_tree["en"]["index"].pk
+
+
+def test_a_page_can_still_be_moved(client, site_tree):
+    from wagtail.models import Page
+
+    headers = bearer(User.objects.create_superuser("admin", "a@example.org", "unused"))
+    programme = site_tree["en"]["programme"]
+    other_index = ProgrammeIndexPageFactory(parent=site_tree["en"]["home"], slug="other-advocacy")
+
+    response = client.post(
+        f"/api/v3/pages/{programme.pk}/actions/move/",
+        {"destination_id": other_index.pk, "position": "last-child"},
+        content_type="application/json",
+        **headers,
+    )
+
+    assert response.status_code == 200, response.content
+    assert Page.objects.get(pk=programme.pk).get_parent().pk == other_index.pk

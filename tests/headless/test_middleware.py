@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from headless.middleware import MAX_JSON_BODY, MAX_JSON_DEPTH
 from programmes.factories import ProgrammePageFactory
 from tests.headless.conftest import bearer
 from website.models import User
@@ -161,6 +162,83 @@ def test_a_write_whose_body_is_not_an_object_is_a_422_problem(client, site_tree,
     assert response.status_code == 422
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["detail"] == "The request body must be a JSON object."
+
+
+def nested(depth):
+    return "[" * depth + "]" * depth
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])
+@pytest.mark.parametrize("with_token", [False, True], ids=["anonymous", "token"])
+@pytest.mark.parametrize("target", ["list", "detail"])
+def test_a_body_nested_thousands_deep_is_a_400_problem_not_a_server_error(
+    client, site_tree, method, with_token, target
+):
+    admin = User.objects.create_superuser("admin", "admin@example.org", "unused-password")
+    url = "/api/v3/pages/" if target == "list" else f"/api/v3/pages/{site_tree['en']['programme'].pk}/"
+    headers = bearer(admin) if with_token else {}
+
+    response = client.generic(method, url, nested(10_000), content_type="application/json", **headers)
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == f"The request body nests JSON more than {MAX_JSON_DEPTH} levels deep."
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["[" * 10_000, "]" * 10_000, '{"title": "unterminated'],
+    ids=["openers", "closers", "unterminated-string"],
+)
+def test_a_body_whose_brackets_do_not_match_is_a_400_problem(client, site_tree, body):
+    response = client.post("/api/v3/pages/", body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "brackets do not match" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded"])
+def test_the_depth_is_checked_whatever_the_content_type(client, site_tree, content_type):
+    """django-ninja parses any non-multipart body as JSON."""
+    admin = User.objects.create_superuser("admin", "admin@example.org", "unused-password")
+
+    response = client.post("/api/v3/pages/", nested(10_000), content_type=content_type, **bearer(admin))
+
+    assert response.status_code == 400
+    assert "levels deep" in response.json()["detail"]
+
+
+def test_a_body_within_the_depth_reaches_the_api(client, site_tree):
+    admin = User.objects.create_superuser("admin", "admin@example.org", "unused-password")
+    page = site_tree["en"]["programme"]
+    # Brackets inside strings are text; the structure itself is exactly MAX_JSON_DEPTH deep.
+    body = '{"title": "Legal advocacy [[[[ ]]", "x": ' + nested(MAX_JSON_DEPTH - 1) + "}"
+
+    response = client.patch(
+        f"/api/v3/pages/{page.pk}/", body, content_type="application/json", **bearer(admin)
+    )
+
+    assert response.status_code != 400, response.content
+    assert response.status_code < 500
+
+
+def test_a_body_over_the_size_limit_is_a_413_problem(client, site_tree):
+    admin = User.objects.create_superuser("admin", "admin@example.org", "unused-password")
+    page = site_tree["en"]["programme"]
+    padding = " " * (MAX_JSON_BODY - len('{"title": "Legal advocacy"}'))
+    at_limit = '{"title": "Legal advocacy"}' + padding
+    url = f"/api/v3/pages/{page.pk}/"
+
+    over = client.patch(url, at_limit + " ", content_type="application/json", **bearer(admin))
+    anonymous = client.post("/api/v3/pages/", at_limit + " ", content_type="application/json")
+    within = client.patch(url, at_limit, content_type="application/json", **bearer(admin))
+
+    assert over.status_code == 413
+    assert over["Content-Type"] == "application/problem+json"
+    assert over.json()["detail"] == "The request body is larger than 1 MiB (1048576 bytes)."
+    assert anonymous.status_code == 413
+    assert within.status_code == 200
 
 
 def test_a_url_without_its_trailing_slash_keeps_its_method_through_a_308(client, site_tree, settings):

@@ -109,3 +109,34 @@ def test_an_untranslated_publication_keeps_one_guid_in_every_feed(client, feed_c
     # "Focus report" exists only in English: every language's feed points at that one page.
     assert guids("en") == guids("fr") == guids("es")
     assert len(guids("en")) == 1 and "/en/" in guids("en")[0]
+
+
+def test_the_redirect_from_the_librarys_old_slug_keeps_the_query(
+    client, library_tree, django_capture_on_commit_callbacks
+):
+    """Giving the French library its French slug leaves Wagtail's redirect from the old one."""
+    french = library_tree["fr"]["library"]
+    old_url = french.url
+    french.slug = "ressources"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail makes the redirect on commit
+        french.save_revision().publish()
+
+    response = client.get(f"{old_url}?q=manuel&type=manual")
+    plain = client.get(old_url)
+
+    assert response.status_code == 301
+    assert response["Location"] == "/fr/ressources/?q=manuel&type=manual"
+    assert plain["Location"] == "/fr/ressources/"
+
+
+def test_a_redirect_with_a_query_of_its_own_gets_the_visitors_after_it(client, library_tree):
+    from wagtail.contrib.redirects.models import Redirect
+
+    Redirect.objects.create(old_path="/fr/campagne", redirect_link="/fr/ressources/?type=manual")
+    Redirect.objects.create(old_path="/fr/ancien?page=2", redirect_link="/fr/ressources/")
+
+    forwarded = client.get("/fr/campagne/?utm_source=mail")
+    exact = client.get("/fr/ancien/?page=2")
+
+    assert forwarded["Location"] == "/fr/ressources/?type=manual&utm_source=mail"
+    assert exact["Location"] == "/fr/ressources/"

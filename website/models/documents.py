@@ -11,3 +11,10 @@ class CustomDocument(AbstractDocument):
     extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields
+
+    def clean(self):
+        # Wagtail checks the extension of `file` even when the form has already refused the
+        # upload (too large): "File extension “” is not allowed" then follows the size message.
+        # Without a file there is no extension to check, and the form says what is wrong.
+        if self.file:
+            super().clean()

@@ -70,7 +70,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "website.redirects.QueryKeepingRedirectMiddleware",  # Wagtail's, keeping the query string
     "headless.middleware.ApiHttpMiddleware",  # sees PublicCacheMiddleware's Cache-Control
     "website.middleware.PublicCacheMiddleware",
     "website.middleware.NulCharacterMiddleware",  # innermost: its 400s pass through the API's middleware
@@ -371,6 +371,8 @@ CORS_ALLOWED_ORIGINS = env.CORS_ALLOWED_ORIGINS
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # How long a preview link handed to the front end stays valid.
 HEADLESS_PREVIEW_MAX_AGE = 15 * 60
+# Keys API token digests instead of SECRET_KEY (None: SECRET_KEY; headless/api_tokens.py).
+API_TOKEN_SECRET = env.API_TOKEN_SECRET
 if FRONTEND_URL:
     # The admin's preview panel frames the front end; public pages never do.
     SECURE_CSP_ADMIN["frame-src"] = [CSP.SELF, FRONTEND_URL]
