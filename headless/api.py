@@ -14,6 +14,7 @@ from headless.bad_input import (
     refuse_malformed_page_ids,
     refuse_moves_around_the_root,
     refuse_unknown_locales,
+    server_faults_are_500s,
 )
 from headless.openapi import document_errors
 from headless.routers import library, navigation, preview, route, site
@@ -38,6 +39,7 @@ patch_v3_urls()
 refuse_unknown_locales()
 bound_searches()
 refuse_malformed_page_ids()
+server_faults_are_500s(api)
 api.docs_decorator = serve_docs_with_their_csp
 _build_openapi_schema = api.get_openapi_schema
 api.get_openapi_schema = lambda *args, **kwargs: document_errors(_build_openapi_schema(*args, **kwargs))

@@ -23,19 +23,28 @@ Each gap below is separate; delete its part when Wagtail fixes it.
 - Copying, moving or aliasing the root page, or moving a page beside it, is
   a server error (AttributeError: the root has no parent).
   `refuse_moves_around_the_root` answers a 400 instead.
+- A field that fails while a response is built (its value raises: the
+  database or another service gone) is answered as a 422 "Validation failed"
+  whose `msg` is the exception's text, host and port included (pydantic's
+  `get_attribute_error`). `server_faults_are_500s` makes it a logged 500 whose
+  body says nothing of the cause.
 """
 
 import functools
+import logging
 
 from django.conf import settings
 from django.db.models import Q
 from ninja import Field
 from ninja.errors import HttpError
-from wagtail.api.v3.errors import as_validation_error
+from pydantic import ValidationError as PydanticValidationError
+from wagtail.api.v3.errors import as_validation_error, problem_response
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.models import Locale, Page
 
 from search.query import MAX_QUERY_LENGTH, MAX_TERMS
+
+logger = logging.getLogger(__name__)
 
 # Far beyond any list this site holds, far below what a database can slice.
 MAX_OFFSET = 100_000
@@ -138,3 +147,16 @@ def refuse_moves_around_the_root(view_func):
         return view_func(request, *args, **kwargs)
 
     return checked
+
+
+def server_faults_are_500s(api):
+    """After v3 registered its handlers: a response that could not be built is the server's fault."""
+    answer_validation_error = api._exception_handlers[PydanticValidationError]
+
+    def handle(request, exc):
+        if any(error["type"] == "get_attribute_error" for error in exc.errors()):
+            logger.error("Building the API response for %s failed", request.path, exc_info=exc)
+            return problem_response(status=500, detail="The server could not build this response.")
+        return answer_validation_error(request, exc)
+
+    api.add_exception_handler(PydanticValidationError, handle)

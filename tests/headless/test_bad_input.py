@@ -190,3 +190,24 @@ def test_a_page_can_still_be_moved(client, site_tree):
 
     assert response.status_code == 200, response.content
     assert Page.objects.get(pk=programme.pk).get_parent().pk == other_index.pk
+
+
+def test_a_field_that_fails_while_the_response_is_built_is_a_logged_500_without_its_cause(
+    client, site_tree, monkeypatch, caplog
+):
+    """Seen with Redis down: a 422 "Validation failed" naming `Error 111 connecting to` host and port."""
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("Error 111 connecting to 127.0.0.1:6390. Connection refused.")
+
+    monkeypatch.setattr("wagtail.models.Page.get_url_parts", unreachable)
+
+    response = client.get("/api/v3/pages/")
+
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/problem+json"
+    assert "6390" not in response.content.decode()
+    assert "ConnectionError" not in response.content.decode()
+    failure = next(record for record in caplog.records if record.name == "headless.bad_input")
+    assert failure.levelname == "ERROR"
+    assert failure.exc_info
