@@ -1,9 +1,24 @@
-"""Run every benchmark: python -m benchmarks (make bench)."""
+"""Run the benchmarks: python -m benchmarks [search] [admin] (make bench BENCH_ARGS=admin).
 
-from benchmarks import search_bench
+With no name, every benchmark runs. Each sets Django up on its own throwaway
+database, which a process can do once, so each runs in a process of its own.
+"""
 
-BENCHMARKS = [search_bench]
+import subprocess
+import sys
+
+from benchmarks import admin_bench, search_bench
+
+BENCHMARKS = {"search": search_bench, "admin": admin_bench}
 
 if __name__ == "__main__":
-    for module in BENCHMARKS:
-        module.main()
+    names = sys.argv[1:] or list(BENCHMARKS)
+    unknown = [name for name in names if name not in BENCHMARKS]
+    if unknown:
+        raise SystemExit(f"Unknown benchmark {', '.join(unknown)}: choose among {', '.join(BENCHMARKS)}.")
+    if len(names) == 1:
+        BENCHMARKS[names[0]].main()
+    else:
+        for name in names:
+            print(f"\n## {name}\n", flush=True)
+            subprocess.run([sys.executable, "-m", "benchmarks", name], check=True)

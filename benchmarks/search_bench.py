@@ -128,12 +128,12 @@ TAXONOMY = {
 }
 
 
-def bench_database_url():
+def bench_database_url(default_name="pi_bench", benchmark="search"):
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
-        raise SystemExit("The search benchmark needs PostgreSQL: set DATABASE_URL=postgres://…")
+        raise SystemExit(f"The {benchmark} benchmark needs PostgreSQL: set DATABASE_URL=postgres://…")
     parsed = urlparse(url)
-    name = os.environ.get("BENCH_DATABASE", "pi_bench")
+    name = os.environ.get("BENCH_DATABASE", default_name)
     return url, urlunparse(parsed._replace(path=f"/{name}")), name
 
 
@@ -168,9 +168,16 @@ def sentence(rng, language, count):
 
 
 def taxonomy(model, entries, locales):
-    """The English snippets and their translations; {slug: English snippet}."""
+    """The English snippets and their translations; {slug: English snippet}.
+
+    A label the site already has (the demo's "report") is used as it is.
+    """
     english = {}
     for slug, *names in entries:
+        existing = model.objects.filter(locale=locales["en"], slug=slug).first()
+        if existing is not None:
+            english[slug] = existing
+            continue
         key = uuid.uuid4()
         for language, name in zip(LANGUAGES, names, strict=True):
             item = model.objects.create(locale=locales[language], slug=slug, name=name, translation_key=key)
@@ -188,25 +195,42 @@ def translate(page, locale, slug):
 
 
 def libraries(home, locales):
-    """The library page in each language, translations of one another."""
+    """The library page in each language, translations of one another (the site's own if it has them)."""
     from resources.models import ResourceIndexPage
 
-    english = home.add_child(
-        instance=ResourceIndexPage(title="Resources", slug="resources", locale=locales["en"])
-    )
-    english.save_revision().publish()
+    english = ResourceIndexPage.objects.child_of(home).first()
+    if english is None:
+        english = home.add_child(
+            instance=ResourceIndexPage(title="Resources", slug="resources", locale=locales["en"])
+        )
+        english.save_revision().publish()
     pages = {"en": english}
     for language in ("fr", "es"):
-        if home.get_translation_or_none(locales[language]) is None:
-            translate(home, locales[language], f"home-{language}")
-        pages[language] = translate(english, locales[language], f"library-{language}")
+        pages[language] = english.get_translation_or_none(locales[language])
+        if pages[language] is None:
+            if home.get_translation_or_none(locales[language]) is None:
+                translate(home, locales[language], f"home-{language}")
+            pages[language] = translate(english, locales[language], f"library-{language}")
     return pages
 
 
+def next_child_step(parent):
+    """The tree position after the parent's last child, so bulk pages go below what is there."""
+    from wagtail.models import Page
+
+    last = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-path").first()
+    return 1 if last is None else Page._str2int(last.path[-Page.steplen :]) + 1
+
+
 def generate(count):
-    """Bulk-write `count` publications (a third per language); returns the seconds taken."""
+    """Bulk-write `count` publications (a third per language); returns the seconds taken.
+
+    On an empty site it makes the library pages too; on one with content (the
+    admin benchmark's demo) the publications join its library, after its own.
+    """
     from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
+    from django.db.models import F
     from wagtail.models import Collection, Locale, Page
 
     from home.models import HomePage
@@ -228,6 +252,7 @@ def generate(count):
         facts = {}
         for language in LANGUAGES:
             parent = Page.objects.get(pk=library[language].pk)
+            first_step = next_child_step(parent)
             pages = []
             for number in range(sources):
                 title = f"{sentence(rng, language, 2)[:-1]} {number}"
@@ -238,7 +263,7 @@ def generate(count):
                         draft_title=title,
                         slug=slug,
                         content_type=content_type,
-                        path=Page._get_path(parent.path, parent.depth + 1, number + 1),
+                        path=Page._get_path(parent.path, parent.depth + 1, first_step + number),
                         depth=parent.depth + 1,
                         numchild=0,
                         url_path=f"{parent.url_path}{slug}/",
@@ -266,7 +291,7 @@ def generate(count):
                 )
                 if language == "en":
                     facts.update({number: page.pk for number, page in enumerate(created, start=begin)})
-            Page.objects.filter(pk=parent.pk).update(numchild=sources)
+            Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + sources)
             print(f"  {language}: {sources} publications", flush=True)
 
         # Facts, on the English pages only (translations read them from there).

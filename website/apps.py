@@ -9,8 +9,9 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         from website import autosave_gaps, stream_form_data
-        from website.signals import create_content_locales
+        from website.signals import create_content_locales, send_workflow_mail_from_tasks
 
         post_migrate.connect(create_content_locales, sender=self)
         autosave_gaps.apply()
         stream_form_data.apply()
+        send_workflow_mail_from_tasks()
