@@ -119,7 +119,9 @@ def test_a_workflow_submission_still_succeeds_and_the_lost_notifications_are_log
     eu_guidelines,  # noqa: F811  (a fixture)
     mail_down,
     server_log,
+    django_capture_on_commit_callbacks,
 ):
+    """The notifications are a task (website/signals.py): run here at once, once the submission commits."""
     login(client, users["editor"])
     data = {
         "title": eu_guidelines.title,
@@ -129,7 +131,7 @@ def test_a_workflow_submission_still_succeeds_and_the_lost_notifications_are_log
         "comments": inline_formset([]),
         "action-submit": "action-submit",
     }
-    with translation.override("en"):
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("wagtailadmin_pages:edit", args=[eu_guidelines.pk]), nested_form_data(data)
         )
