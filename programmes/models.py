@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from programmes.forms import RelatedProgrammesForm
 from website.blocks import BodyBlock
 from website.localized_relations import localize_all, localize_live_pages, source_locale_choices
 from website.models import BasePage
@@ -172,12 +173,12 @@ class ProgrammePage(BasePage):
         related_name="programmes",
         limit_choices_to=source_locale_choices,
     )
+    # Chosen among the programmes in the page's own language (programmes/forms.py).
     related_programmes = ParentalManyToManyField(
         "self",
         verbose_name=_("related programmes"),
         blank=True,
         symmetrical=False,
-        limit_choices_to=source_locale_choices,
     )
     contact_heading = models.CharField(_("contact heading"), max_length=255, blank=True)
     contact_text = models.TextField(_("contact text"), blank=True)
@@ -211,6 +212,7 @@ class ProgrammePage(BasePage):
 
     parent_page_types = ["programmes.ProgrammeIndexPage"]
     subpage_types = []
+    base_form_class = RelatedProgrammesForm
 
     api_fields = BasePage.api_fields + [
         APIField("summary", writable=True),

@@ -32,6 +32,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from programmes.forms import RelatedProgrammesForm
 from resources.languages import language_choices
 from website.localized_relations import source_locale_choices
 from website.models import BasePage
@@ -203,12 +204,12 @@ class ResourcePage(BasePage):
         related_name="resources",
         limit_choices_to=source_locale_choices,
     )
+    # Chosen among the programmes in the page's own language (programmes/forms.py).
     related_programmes = ParentalManyToManyField(
         "programmes.ProgrammePage",
         verbose_name=_("related programmes"),
         blank=True,
         related_name="resources",
-        limit_choices_to=source_locale_choices,
     )
 
     content_panels = BasePage.content_panels + [
@@ -238,7 +239,7 @@ class ResourcePage(BasePage):
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
                 InlinePanel("countries", label=_("Country")),
-                FieldPanel("related_programmes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_programmes"),
             ],
             heading=_("Classification"),
         ),
@@ -268,6 +269,7 @@ class ResourcePage(BasePage):
 
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
+    base_form_class = RelatedProgrammesForm
 
     api_fields = BasePage.api_fields + [
         APIField("summary", writable=True),

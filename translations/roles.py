@@ -50,6 +50,8 @@ MEDIA_ACTIONS = ("add", "change", "choose", "delete")
 TRANSLATOR_MEDIA_ACTIONS = ("choose",)
 # Communications staff curate the search: promoted results for chosen queries.
 SEARCH_PROMOTION_ACTIONS = ("add", "change", "delete")
+# Moderators keep old addresses working when pages move or are unpublished.
+REDIRECT_ACTIONS = ("add", "change", "delete")
 
 
 def translator_group_name(language_code):
@@ -169,6 +171,10 @@ def _search_promotion_permissions():
     ]
 
 
+def _redirect_permissions():
+    return [_named_permission("wagtailredirects", f"{action}_redirect") for action in REDIRECT_ACTIONS]
+
+
 def reviewed_snippet_models():
     """Translatable snippets with drafts: they go through the Review workflow like pages."""
     return [
@@ -271,6 +277,7 @@ def setup_roles():
             submit_translation,
             *_snippet_permissions(moderator_snippet_actions),
             *_search_promotion_permissions(),
+            *_redirect_permissions(),
         ],
         changes,
     )

@@ -1,9 +1,11 @@
-"""An editor publishes a programme page; a French translator translates it and submits it for review."""
+"""An editor publishes a programme page; a French translator translates it and submits it for review;
+an editor asks for a page to be unpublished and a moderator unpublishes it in every language."""
 
 import re
 
 from wagtail.models import Page
 
+from conftest import translate_page
 from programmes.factories import ProgrammePageFactory
 from programmes.models import ProgrammeIndexPage, ProgrammePage
 from website.demo_users import DEMO_PASSWORD
@@ -246,3 +248,60 @@ def test_communications_editor_fixes_a_call_to_action_saves_compares_and_submits
         state = ProgrammePage.objects.get(pk=created.pk).current_workflow_state
         assert state is not None and state.status == "in_progress"
     assert visit.csp_violations() == []
+
+
+WITHDRAWN_TITLE = "Regional desk in the Great Lakes"
+WITHDRAWN_REASON = "The desk closed; its address puts the local team at risk."
+
+
+def test_editor_requests_unpublishing_and_the_moderator_unpublishes_every_language(new_visit, orm):
+    """An editor who cannot unpublish asks for it with a reason; a moderator finds the request
+    on the dashboard and takes the page off the site in every language at once."""
+    from playwright.sync_api import expect
+
+    with orm():
+        source = ProgrammePageFactory(
+            parent=ProgrammeIndexPage.objects.get(locale__language_code="en"),
+            title=WITHDRAWN_TITLE,
+            slug="great-lakes-desk",
+            summary=SUMMARY,
+        )
+        source.save_revision().publish()
+        french = translate_page(
+            source, "fr", title="Bureau régional des Grands Lacs", slug="bureau-grands-lacs"
+        )
+
+    editor = new_visit()
+    log_in(editor, "editor", DEMO_PASSWORD)
+    editor.goto(f"/admin/pages/{source.pk}/edit/")
+    footer = editor.page.locator("footer")
+    footer.get_by_role("button", name="More actions").click()
+    footer.get_by_role("link", name="Request unpublishing").click()
+    editor.page.wait_for_url(re.compile(r"/admin/unpublish-requests/pages/\d+/"))
+    expect(editor.page.locator("main")).to_contain_text("English, French")
+    editor.page.get_by_label("Why should it come off the site?").fill(WITHDRAWN_REASON)
+    editor.page.get_by_role("button", name="Send the request to the moderators").click()
+    editor.page.wait_for_url(editor.url(f"/admin/pages/{source.pk}/edit/"))
+    expect(editor.page.locator(".messages")).to_contain_text("has been sent to the moderators")
+    with orm():
+        assert Page.objects.get(pk=source.pk).live  # asking changes nothing on the site
+
+    moderator = new_visit()
+    log_in(moderator, "moderator", DEMO_PASSWORD)
+    panel = moderator.page.locator("#unpublish-requests-content")
+    row = panel.locator("tr").filter(has_text=WITHDRAWN_TITLE)
+    expect(row).to_contain_text(WITHDRAWN_REASON)
+    expect(row).to_contain_text("French")
+    row.get_by_role("link", name="Unpublish").click()
+    moderator.page.wait_for_url(re.compile(rf"/admin/pages/{source.pk}/unpublish/"))
+    expect(moderator.page.get_by_label(re.compile("Unpublish its translations too"))).to_be_checked()
+    moderator.page.get_by_role("button", name="Yes, unpublish it").click()
+    moderator.page.wait_for_url(moderator.url("/admin/"))
+    expect(moderator.page.locator(".messages")).to_contain_text("unpublished")
+    expect(
+        moderator.page.locator("#unpublish-requests-content tr").filter(has_text=WITHDRAWN_TITLE)
+    ).to_have_count(0)
+    with orm():
+        assert not Page.objects.get(pk=source.pk).live
+        assert not Page.objects.get(pk=french.pk).live
+    assert editor.csp_violations() == [] and moderator.csp_violations() == []

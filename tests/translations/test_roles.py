@@ -86,3 +86,40 @@ def test_translatable_snippets_go_through_the_review_workflow(site_tree):
     moderators = Group.objects.get(name=MODERATORS)
     assert moderators.permissions.filter(codename="publish_institution").exists()
     assert not Group.objects.get(name=EDITORS).permissions.filter(codename__startswith="publish_").exists()
+
+
+REDIRECT_CODENAMES = {"add_redirect", "change_redirect", "delete_redirect"}
+
+
+def redirect_codenames(group_name):
+    return set(
+        Group.objects.get(name=group_name)
+        .permissions.filter(content_type__app_label="wagtailredirects")
+        .values_list("codename", flat=True)
+    )
+
+
+def test_moderators_manage_redirects_and_no_one_else(site_tree):
+    setup_roles()
+    assert redirect_codenames(MODERATORS) == REDIRECT_CODENAMES
+    for name in (EDITORS, translator_group_name("fr"), translator_group_name("es")):
+        assert redirect_codenames(name) == set(), name
+    assert setup_roles() == []  # idempotent
+
+
+def test_a_moderator_opens_redirects_from_the_settings_menu(client, site_tree):
+    import json
+
+    from bs4 import BeautifulSoup
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    setup_roles()
+    moderator = get_user_model().objects.create_user(username="moderator", password="x", is_staff=True)
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    client.force_login(moderator)
+
+    assert client.get(reverse("wagtailredirects:index")).status_code == 200
+    dashboard = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    sidebar = json.loads(dashboard.select_one("#wagtail-sidebar-props").string)
+    assert reverse("wagtailredirects:index") in json.dumps(sidebar)

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "headless",  # before search: it must be ready before anything imports the v3 registry
     "search",
     "translations",
+    "moderation",  # unpublish requests, approval confirmations
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize asks
     "wagtail.contrib.forms",
