@@ -216,8 +216,11 @@ def test_communications_editor_fixes_a_call_to_action_saves_compares_and_submits
 
     # Wagtail notices edits once its unsaved-changes watcher has read the loaded form
     # (it says so with a "w-unsaved:watch-edits" event, recorded by the init script).
-    page.wait_for_function("() => window.editsWatched === true")
-    with page.expect_request(is_autosave):  # autosave has sent the change when Save is clicked
+    # A loaded machine delays Wagtail's timers: wait longer than the default for them.
+    page.wait_for_function("() => window.editsWatched === true", timeout=60_000)
+    with page.expect_request(
+        is_autosave, timeout=60_000
+    ):  # autosave has sent the change when Save is clicked
         page.locator("input[name='body-0-value-heading']").fill("Work with us in parliament")
     footer.get_by_role("button", name="More actions").click()
     footer.locator("button.action-save").click()
