@@ -6,8 +6,10 @@ browser. Without Chromium they skip, saying why; in CI (`CI=true`) a missing
 Chromium fails the run instead, so the browser tests can never pass silently.
 """
 
+import logging
 import os
 import shutil
+import traceback
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -99,8 +101,63 @@ class SerialLiveServerThread(LiveServerThread):
     server_class = SerialWSGIServer
 
 
+class ServerLog:
+    """What the live server answered and the errors it logged, for a test to fail on a 5xx or a traceback.
+
+    Django's live server logs no requests (`QuietWSGIRequestHandler`), so
+    every response's status is taken from the WSGI application itself; errors
+    are the records at ERROR and above (Django's "Internal Server Error" with
+    its traceback, a failed task, a mail that could not be sent).
+    """
+
+    def __init__(self):
+        self.responses = []  # (method, path, status)
+        self.errors = []
+
+    def wrap(self, application):
+        def recorded(environ, start_response):
+            request = (environ["REQUEST_METHOD"], environ.get("PATH_INFO", ""))
+
+            def recording_start_response(status, headers, exc_info=None):
+                self.responses.append((*request, int(status.split()[0])))
+                return start_response(status, headers, exc_info)
+
+            try:
+                return application(environ, recording_start_response)
+            except Exception:
+                # Past Django's own handler: the server answers 500 without logging it.
+                self.errors.append(f"{' '.join(request)} raised:\n{traceback.format_exc()}")
+                raise
+
+        return recorded
+
+    def problems(self, since=(0, 0)):
+        """The 5xx responses and the logged errors after `since`, a `mark()`."""
+        responses, errors = since
+        failed = [
+            f"{method} {path} answered {status}"
+            for method, path, status in self.responses[responses:]
+            if status >= 500
+        ]
+        return failed + self.errors[errors:]
+
+    def mark(self):
+        return len(self.responses), len(self.errors)
+
+
+class _ErrorRecords(logging.Handler):
+    def __init__(self, server_log):
+        super().__init__(level=logging.ERROR)
+        self.server_log = server_log
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+
+    def emit(self, record):
+        self.server_log.errors.append(self.format(record))
+
+
 class DemoServer:
     def __init__(self):
+        self.log = ServerLog()
         connections_override = {
             conn.alias: conn
             for conn in connections.all()
@@ -109,7 +166,9 @@ class DemoServer:
         for conn in connections_override.values():
             conn.inc_thread_sharing()
         self.thread = SerialLiveServerThread(
-            "localhost", static_handler=StaticFilesHandler, connections_override=connections_override
+            "localhost",
+            static_handler=lambda application: self.log.wrap(StaticFilesHandler(application)),
+            connections_override=connections_override,
         )
         self.thread.daemon = True
         self.thread.start()
@@ -161,6 +220,32 @@ def demo_server(chromium, browser_database, django_db_blocker):
             server.stop()
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(initial)
+
+
+@pytest.fixture(autouse=True)
+def no_server_errors(request):
+    """Fails a browser test when the live server answered a 5xx or logged an error while it ran.
+
+    The handler sits on the root logger (where "django.request" and the
+    others propagate) and on "django.server", which does not propagate.
+    """
+    if "demo_server" not in request.fixturenames:
+        yield
+        return
+    server = request.getfixturevalue("demo_server")
+    handler = _ErrorRecords(server.log)
+    loggers = [logging.getLogger(), logging.getLogger("django.server")]
+    for logger in loggers:
+        logger.addHandler(handler)
+    start = server.log.mark()
+    try:
+        yield server.log
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
+    problems = server.log.problems(since=start)
+    if problems:
+        pytest.fail("The live server failed during the test:\n" + "\n".join(problems), pytrace=False)
 
 
 class Visit:

@@ -172,8 +172,13 @@ def test_communications_editor_fixes_a_call_to_action_saves_compares_and_submits
     with orm():
         index = ProgrammeIndexPage.objects.get(locale__language_code="en")
     visit = new_visit()
+    # Each connection of Wagtail's unsaved-changes controller ("w-unsaved:ready", twice on the
+    # edit form) reads the form as it stands 2 s later ("w-unsaved:watch-edits"); an edit made
+    # before the last of those reads is taken for the form's initial state, and never autosaved.
     visit.page.add_init_script(
-        "document.addEventListener('w-unsaved:watch-edits', () => { window.editsWatched = true; });"
+        "window.unsavedReady = 0; window.editsWatched = 0;"
+        "document.addEventListener('w-unsaved:ready', () => { window.unsavedReady += 1; });"
+        "document.addEventListener('w-unsaved:watch-edits', () => { window.editsWatched += 1; });"
     )
     log_in(visit, "editor", DEMO_PASSWORD)
     visit.goto(f"/admin/pages/add/programmes/programmepage/{index.pk}/")
@@ -215,9 +220,11 @@ def test_communications_editor_fixes_a_call_to_action_saves_compares_and_submits
         return request.method == "POST" and "application/json" in request.headers.get("accept", "")
 
     # Wagtail notices edits once its unsaved-changes watcher has read the loaded form
-    # (it says so with a "w-unsaved:watch-edits" event, recorded by the init script).
+    # (it says so with a "w-unsaved:watch-edits" event, counted by the init script).
     # A loaded machine delays Wagtail's timers: wait longer than the default for them.
-    page.wait_for_function("() => window.editsWatched === true", timeout=60_000)
+    page.wait_for_function(
+        "() => window.unsavedReady > 0 && window.editsWatched >= window.unsavedReady", timeout=60_000
+    )
     with page.expect_request(
         is_autosave, timeout=60_000
     ):  # autosave has sent the change when Save is clicked
