@@ -8,10 +8,11 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from website import autosave_gaps, stream_form_data
+        from website import autosave_gaps, reference_index_gaps, stream_form_data
         from website.signals import create_content_locales, send_workflow_mail_from_tasks
 
         post_migrate.connect(create_content_locales, sender=self)
         autosave_gaps.apply()
+        reference_index_gaps.apply()
         stream_form_data.apply()
         send_workflow_mail_from_tasks()

@@ -1,0 +1,34 @@
+"""Workaround: Wagtail's reference-index task fails on an object deleted before it runs.
+
+Wagtail enqueues `wagtail.tasks.update_reference_index_task` for every saved
+object, a page's inline children included. Publishing a revision rewrites those
+children (deleted, then created again), so by the time a worker runs the task
+for the old ones they are gone: `DoesNotExist`, a failed task and an ERROR with
+its traceback, about 130 of them while `make run` loads the demo. A deleted
+object has nothing left to index (Wagtail's post_delete handler already dropped
+its references), so such a run has nothing to do. Delete this module when
+Wagtail's task returns quietly for a missing object.
+"""
+
+import functools
+
+from django.core.exceptions import ObjectDoesNotExist
+
+
+def apply():
+    from wagtail.tasks import update_reference_index_task
+
+    index = update_reference_index_task.func
+    if getattr(index, "skips_deleted_objects", False):
+        return
+
+    @functools.wraps(index)  # keeps the task's import path, which queued runs name
+    def index_unless_deleted(app_label, model_name, pk):
+        try:
+            return index(app_label, model_name, pk)
+        except ObjectDoesNotExist:
+            return None
+
+    index_unless_deleted.skips_deleted_objects = True
+    # Task is a frozen dataclass; the one instance that callers and workers import is patched.
+    object.__setattr__(update_reference_index_task, "func", index_unless_deleted)
