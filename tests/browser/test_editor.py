@@ -162,15 +162,44 @@ def test_french_translator_translates_the_page_and_submits_it_for_review(new_vis
 
 
 CTA_TITLE = "Join the parliamentary network"
+# What the editor writes in the other blocks, and the visitor then reads on the published page.
+BLOCK_HEADING = "Parliaments that protect"
+BLOCK_PARAGRAPH = "Members of parliament can question ministers about threats to defenders."
+BLOCK_QUOTE = "A parliament that listens to defenders protects them."
+KEY_FACT = ("12", "members of parliament in the network")
+IMAGE_ALT = "Defenders and members of parliament in a committee room"
+EMBED = ("https://www.youtube.com/watch?v=parliament-network", "Defenders speak to parliament")
+BODY_BLOCKS = [
+    "call_to_action",
+    "heading",
+    "paragraph",
+    "quote",
+    "image",
+    "key_facts",
+    "document_link",
+    "embed",
+]
 
 
-def test_communications_editor_fixes_a_call_to_action_saves_compares_and_submits(new_visit, orm):
-    """The journey of an editor who can never publish: a block error shown and fixed, a Save
-    that meets an autosave, the comparison of the two versions, then Submit as the main action."""
+def test_communications_editor_fixes_a_call_to_action_saves_compares_and_submits(new_visit, orm, tmp_path):
+    """The journey of an editor who can never publish: a page with every body block, its image
+    uploaded on the way, a block error shown and fixed, a Save that meets an autosave, the
+    comparison of the two versions, Submit as the main action; then the moderator approves it
+    from the dashboard and a visitor reads it."""
+    from PIL import Image
     from playwright.sync_api import expect
 
+    from website.blocks import BodyBlock
+    from website.models import CustomDocument, CustomImage
+
+    # Every block the editor's menu offers, so a new block cannot be left out of the journey.
+    assert sorted(BODY_BLOCKS) == sorted(BodyBlock.base_blocks)
+    photo = tmp_path / "committee-room.png"
+    Image.new("RGB", (120, 80), (40, 90, 140)).save(photo)
     with orm():
         index = ProgrammeIndexPage.objects.get(locale__language_code="en")
+        document = CustomDocument.objects.order_by("pk").first()
+        assert document is not None, "the demo has documents to link to"
     visit = new_visit()
     # Each connection of Wagtail's unsaved-changes controller ("w-unsaved:ready", twice on the
     # edit form) reads the form as it stands 2 s later ("w-unsaved:watch-edits"); an edit made
@@ -196,6 +225,55 @@ def test_communications_editor_fixes_a_call_to_action_saves_compares_and_submits
     page.fill("input[name='body-0-value-heading']", "Work with us")
     page.fill("input[name='body-0-value-link_text']", "Contact the team")
 
+    # Every other block, each added at the end of the body (its fields are named by its position).
+    def append_block(label):
+        page.locator("#body-root button[title='Insert a block']").last.click()
+        page.get_by_role("option", name=re.compile(rf"^{label}")).click()
+
+    append_block("Heading")
+    page.fill("input[name='body-1-value-text']", BLOCK_HEADING)
+    append_block("Paragraph")
+    paragraph = page.locator("#body-root [contenteditable='true']").first
+    paragraph.click()
+    page.keyboard.type(BLOCK_PARAGRAPH)
+    # Draftail writes its content to the form's hidden input a moment after typing.
+    expect(page.locator("input[name='body-2-value']")).to_have_value(re.compile("question ministers"))
+    append_block("Quote")
+    page.fill("textarea[name='body-3-value-quote']", BLOCK_QUOTE)
+    page.fill("input[name='body-3-value-attribution']", "A member of the network")
+
+    # The image is uploaded from the block's chooser, with its alt text, without leaving the page.
+    append_block("Image")
+    page.locator("#body-4-value-image-chooser").get_by_role("button", name="Choose an image").click()
+    modal = page.locator(".modal")
+    modal.get_by_role("tab", name="Upload").click()
+    modal.locator("#id_image-chooser-upload-file").set_input_files(photo)
+    modal.locator("#id_image-chooser-upload-title").fill("Committee room")
+    modal.locator("#id_image-chooser-upload-alt_text").fill(IMAGE_ALT)
+    modal.get_by_role("button", name="Upload").click()
+    expect(modal).to_be_hidden()
+    expect(page.locator("#body-4-value-image-title")).to_have_text("Committee room")
+    with orm():
+        uploaded = CustomImage.objects.get(title="Committee room")
+        assert uploaded.alt_text == IMAGE_ALT
+
+    append_block("Key facts")
+    page.fill("input[name='body-5-value-heading']", "The network in numbers")
+    page.fill("input[name='body-5-value-facts-0-value-figure']", KEY_FACT[0])
+    page.fill("input[name='body-5-value-facts-0-value-label']", KEY_FACT[1])
+
+    # An existing document, found through the chooser's search.
+    append_block("Document link")
+    page.locator("#body-6-value-document-chooser").get_by_role("button", name="Choose a document").click()
+    modal.get_by_role("textbox", name=re.compile("Search")).fill(document.title)
+    modal.get_by_role("link", name=document.title, exact=True).click()
+    expect(modal).to_be_hidden()
+    expect(page.locator("#body-6-value-document-title")).to_have_text(document.title)
+
+    append_block("Embed")
+    page.fill("input[name='body-7-value-url']", EMBED[0])
+    page.fill("input[name='body-7-value-title']", EMBED[1])
+
     # Saved without a page or a URL: the block says what is missing, nothing breaks.
     toggle.click()
     footer.locator("button.action-save").click()
@@ -213,6 +291,11 @@ def test_communications_editor_fixes_a_call_to_action_saves_compares_and_submits
     assert "created" in page.locator(".messages").inner_text()
     with orm():
         created = ProgrammePage.objects.get(title=CTA_TITLE)
+        # Nothing the editor wrote in the other blocks was lost to the error.
+        saved = created.get_latest_revision_as_object().body
+        assert [block.block_type for block in saved] == BODY_BLOCKS
+        assert saved[4].value["image"].pk == uploaded.pk
+        assert saved[6].value["document"].pk == document.pk
     assert page.get_by_text("Choose a page or give a URL.").count() == 0
 
     # A change, then Save right away while autosave is taking it too: no error, still one page.
@@ -257,7 +340,41 @@ def test_communications_editor_fixes_a_call_to_action_saves_compares_and_submits
     with orm():
         state = ProgrammePage.objects.get(pk=created.pk).current_workflow_state
         assert state is not None and state.status == "in_progress"
-    assert visit.csp_violations() == []
+        assert not ProgrammePage.objects.get(pk=created.pk).live
+
+    # The moderator finds it on the dashboard and approves it: the page is published.
+    moderator = new_visit()
+    log_in(moderator, "moderator", DEMO_PASSWORD)
+    row = moderator.page.locator("#awaiting-review-content tr").filter(has_text=CTA_TITLE)
+    row.get_by_role("button", name="Actions").click()
+    row.get_by_role("button", name="Approve", exact=True).click()
+    expect(moderator.page.locator(".messages")).to_contain_text(
+        f"‘{CTA_TITLE}’ has been approved and published."
+    )
+    expect(moderator.page.locator("#awaiting-review-content tr").filter(has_text=CTA_TITLE)).to_have_count(0)
+    with orm():
+        published = ProgrammePage.objects.get(pk=created.pk)
+        assert published.live and published.current_workflow_state is None
+        url = published.url
+
+    # A visitor reads every block the editor wrote.
+    visitor = new_visit(javascript=False)
+    assert visitor.goto(url).status == 200
+    main = visitor.page.locator("main")
+    text = main.inner_text()
+    for written in (
+        BLOCK_HEADING,
+        BLOCK_PARAGRAPH,
+        BLOCK_QUOTE,
+        *KEY_FACT,
+        EMBED[1],
+        "Work with us in parliament",
+    ):
+        assert written in text, written
+    assert main.locator(f"img[alt='{IMAGE_ALT}']").count() == 1
+    assert main.get_by_role("link", name=re.compile(re.escape(document.title))).count() == 1
+    assert main.locator(f"a[href='{EMBED[0]}']").count() == 1
+    assert visit.csp_violations() == [] and moderator.csp_violations() == []
 
 
 WITHDRAWN_TITLE = "Regional desk in the Great Lakes"
