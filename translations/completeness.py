@@ -15,10 +15,11 @@ was stopped, has no completeness to check.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import Translation
+
+from .status import segment_counts
 
 
 @dataclass(frozen=True)
@@ -95,18 +96,7 @@ def progress_by_object(instances):
             sources.setdefault(locale_id, {})[source_id] = key
     result = {}
     for locale_id, keys_by_source in sources.items():
-        done = StringTranslation.objects.filter(
-            translation_of_id=OuterRef("string_id"),
-            context_id=OuterRef("context_id"),
-            locale_id=locale_id,
-            has_error=False,
-        )
-        counts = (
-            StringSegment.objects.filter(source_id__in=keys_by_source)
-            .values("source_id")
-            .annotate(total=Count("id"), translated=Count("id", filter=Q(Exists(done))))
-        )
-        for row in counts:
+        for row in segment_counts(list(keys_by_source), locale_id):
             key = keys_by_source[row["source_id"]]
             result[(key, locale_id)] = Progress(translated=row["translated"], total=row["total"])
         for key in keys_by_source.values():

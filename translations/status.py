@@ -109,6 +109,22 @@ def target_locales(source, language_code=None):
     return list(locales)
 
 
+def segment_counts(sources, locale_id):
+    """Rows of {source_id, total, translated}: each source's segments, and how many of them
+    have a translation into the locale. One query."""
+    done = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale_id=locale_id,
+        has_error=False,
+    )
+    return (
+        StringSegment.objects.filter(source__in=sources)
+        .values("source_id")
+        .annotate(total=Count("id"), translated=Count("id", filter=Q(Exists(done))))
+    )
+
+
 def _localize_records(keys, source, locales):
     """wagtail-localize's sources, translations and untranslated-segment counts for `keys`."""
     sources = TranslationSource.objects.filter(object_id__in=keys, locale=source)
@@ -121,18 +137,7 @@ def _localize_records(keys, source, locales):
     untranslated = {}
     totals = {}
     for locale in locales:
-        done = StringTranslation.objects.filter(
-            translation_of_id=OuterRef("string_id"),
-            context_id=OuterRef("context_id"),
-            locale=locale,
-            has_error=False,
-        )
-        counts = (
-            StringSegment.objects.filter(source__in=sources)
-            .values("source_id")
-            .annotate(total=Count("id"), translated=Count("id", filter=Q(Exists(done))))
-        )
-        for row in counts:
+        for row in segment_counts(sources, locale.pk):
             untranslated[(row["source_id"], locale.pk)] = row["total"] - row["translated"]
             totals[(row["source_id"], locale.pk)] = row["total"]
     return by_key, enabled, (untranslated, totals)
