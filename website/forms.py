@@ -1,15 +1,24 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.forms import BaseImageForm
 
+ALT_TEXT_REQUIRED = _("Describe the image, or mark it as decorative.")
+
 
 class CustomImageForm(BaseImageForm):
     """The image form in the admin: an image needs alt text, or is marked decorative on purpose."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "alt_text" in self.fields and "decorative" in self.fields:
+            # website/static/website/js/image_alt_text.js says it before the upload, so the
+            # chosen file is not lost to a round trip.
+            self.fields["alt_text"].widget.attrs["data-alt-text-required"] = ALT_TEXT_REQUIRED
 
     def clean(self):
         cleaned_data = super().clean()
         if "alt_text" in self.fields and "decorative" in self.fields:
             if not (cleaned_data.get("alt_text", "").strip() or cleaned_data.get("decorative")):
-                self.add_error("alt_text", _("Describe the image, or mark it as decorative."))
+                self.add_error("alt_text", ALT_TEXT_REQUIRED)
             elif cleaned_data.get("decorative"):
                 cleaned_data["alt_text"] = ""  # a decorative image is hidden from screen readers
         return cleaned_data

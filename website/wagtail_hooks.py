@@ -1,4 +1,6 @@
+from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.staticfiles import versioned_static
 
 from website.rich_text import HANDLERS
 
@@ -18,3 +20,8 @@ def submit_first_for_those_who_cannot_publish(menu_items, request, context):
     if "action-publish" in names or "action-submit" not in names:
         return
     menu_items.insert(0, menu_items.pop(names.index("action-submit")))
+
+
+@hooks.register("insert_global_admin_js")
+def check_image_alt_text_before_upload():
+    return format_html('<script src="{}"></script>', versioned_static("website/js/image_alt_text.js"))

@@ -249,7 +249,16 @@ def test_communications_editor_fixes_a_call_to_action_saves_compares_and_submits
     modal.get_by_role("tab", name="Upload").click()
     modal.locator("#id_image-chooser-upload-file").set_input_files(photo)
     modal.locator("#id_image-chooser-upload-title").fill("Committee room")
-    modal.locator("#id_image-chooser-upload-alt_text").fill(IMAGE_ALT)
+    # Uploaded without alt text: refused on the spot, and the chosen file is still there.
+    alt_text = modal.locator("#id_image-chooser-upload-alt_text")
+    modal.get_by_role("button", name="Upload").click()
+    assert alt_text.evaluate("input => input.validationMessage") == (
+        "Describe the image, or mark it as decorative."
+    )
+    assert modal.locator("#id_image-chooser-upload-file").evaluate("input => input.files.length") == 1
+    with orm():
+        assert not CustomImage.objects.filter(title="Committee room").exists()
+    alt_text.fill(IMAGE_ALT)
     modal.get_by_role("button", name="Upload").click()
     expect(modal).to_be_hidden()
     expect(page.locator("#body-4-value-image-title")).to_have_text("Committee room")
