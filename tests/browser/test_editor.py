@@ -8,7 +8,7 @@ from wagtail.models import Page
 from conftest import translate_page
 from programmes.factories import ProgrammePageFactory
 from programmes.models import ProgrammeIndexPage, ProgrammePage
-from website.demo_users import DEMO_PASSWORD
+from home.demo_users import DEMO_PASSWORD
 
 TITLE = "Protection desks"
 SUMMARY = "Desks that answer defenders who ask for help."

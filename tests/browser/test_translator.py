@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from programmes.factories import ProgrammePageFactory
 from programmes.models import ProgrammeIndexPage, ProgrammePage
-from website.demo_users import DEMO_PASSWORD
+from home.demo_users import DEMO_PASSWORD
 from website.factories import CustomImageFactory
 
 from .test_editor import log_in

@@ -8,7 +8,7 @@ from home.models import HomePage
 from programmes import demo as programme_demo
 from resources import demo as resource_demo
 from search import demo as search_demo
-from website import demo_users
+from home import demo_users
 
 
 class Command(BaseCommand):

@@ -1,6 +1,9 @@
 """Demo accounts: created only by the demo loader, never by migrations or in production."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from translations.roles import EDITORS, MODERATORS, setup_roles, translator_group_name
 
 DEMO_PASSWORD = "demo-pass-2026"
 DEMO_ACCOUNTS = [
@@ -15,8 +18,6 @@ DEMO_ACCOUNTS = [
 
 def demo_groups():
     """Each demo account's role group (translations.roles names them)."""
-    from translations.roles import EDITORS, MODERATORS, translator_group_name
-
     return {
         "editor": EDITORS,
         "moderator": MODERATORS,
@@ -26,10 +27,6 @@ def demo_groups():
 
 
 def load(log):
-    from django.contrib.auth.models import Group
-
-    from translations.roles import setup_roles
-
     setup_roles()
     groups = demo_groups()
     User = get_user_model()

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from website.demo_users import DEMO_ACCOUNTS, DEMO_PASSWORD
+from home.demo_users import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 
 class Command(BaseCommand):
