@@ -6,9 +6,9 @@ import re
 from wagtail.models import Page
 
 from conftest import translate_page
+from home.demo_users import DEMO_PASSWORD
 from programmes.factories import ProgrammePageFactory
 from programmes.models import ProgrammeIndexPage, ProgrammePage
-from home.demo_users import DEMO_PASSWORD
 
 TITLE = "Protection desks"
 SUMMARY = "Desks that answer defenders who ask for help."

@@ -9,9 +9,9 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page
 
+from home.demo_users import DEMO_PASSWORD
 from programmes.factories import ProgrammePageFactory
 from programmes.models import ProgrammeIndexPage, ProgrammePage
-from home.demo_users import DEMO_PASSWORD
 from website.factories import CustomImageFactory
 
 from .test_editor import log_in

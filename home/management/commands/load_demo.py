@@ -4,11 +4,11 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from home import demo as home_demo
+from home import demo_users
 from home.models import HomePage
 from programmes import demo as programme_demo
 from resources import demo as resource_demo
 from search import demo as search_demo
-from home import demo_users
 
 
 class Command(BaseCommand):
