@@ -84,5 +84,5 @@ class HeadlessPreviewMixin:
             # A token for a draft nobody can read would send the editor to an
             # "expired" preview on the front end: say so here instead.
             logger.warning("The preview of page %s could not be stored: the cache does not answer.", self.pk)
-            return TemplateResponse(request, "headless/preview_unavailable.html", status=503)
+            return TemplateResponse(request, "website/preview_unavailable.html", status=503)
         return HttpResponseRedirect(frontend_preview_url(token))

@@ -7,9 +7,9 @@ from ninja.errors import HttpError
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.errors import ProblemDetail
 
-from headless.preview import load_preview
 from headless.routers.route import page_route
 from headless.schemas import RouteSchema
+from website.frontend_preview import load_preview
 
 router = Router(tags=["preview"])
 

@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from headless.preview import SIGNER_SALT, load_preview, store_preview
+from website.frontend_preview import SIGNER_SALT, load_preview, store_preview
 from website.models import User
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 
-from headless.preview import HeadlessPreviewMixin
+from website.frontend_preview import HeadlessPreviewMixin
 from website.publishing import PublishingPageForm
 
 
