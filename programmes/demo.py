@@ -5,6 +5,7 @@ Written for this project from the facts in shared/seed/programmes.md.
 
 from uuid import uuid4
 
+from programmes.models import Institution, ProgrammeIndexPage, ProgrammePage
 from website.demo import paragraphs, pick, publish, translate
 
 INSTITUTIONS = [
@@ -476,8 +477,6 @@ def translatable_text(content):
 
 
 def load_institutions(english, log):
-    from programmes.models import Institution
-
     institutions = {}
     for order, content in enumerate(INSTITUTIONS):
         text = pick(content, "en")
@@ -495,8 +494,6 @@ def load_institutions(english, log):
 
 
 def load_index(home, log):
-    from programmes.models import ProgrammeIndexPage
-
     index = ProgrammeIndexPage.objects.child_of(home).first()
     if index is None:
         text = pick(INDEX, "en")
@@ -530,8 +527,6 @@ def block_value(kind, value):
 
 
 def load_programme(index, content, institutions, log):
-    from programmes.models import ProgrammePage
-
     text = pick({**content, **CONTACT}, "en")
     page = ProgrammePage.objects.child_of(index).filter(slug=text["slug"]).first()
     if page is None:

@@ -16,7 +16,18 @@ from PIL import Image, ImageDraw, ImageFont
 
 from resources import demo_content as content
 from resources.languages import language_name
+from resources.models import (
+    Region,
+    ResourceCountry,
+    ResourceFile,
+    ResourceIdentifier,
+    ResourceIndexPage,
+    ResourcePage,
+    ResourceType,
+    Topic,
+)
 from website.demo import pick, publish, translate
+from website.models import CustomDocument, CustomImage
 
 LANGUAGES = ("fr", "es")
 COVER_COLOURS = {
@@ -43,8 +54,6 @@ def load_taxonomy(model, entries, english, log):
 
 
 def load_library(home, log):
-    from resources.models import ResourceIndexPage
-
     library = ResourceIndexPage.objects.child_of(home).first()
     if library is None:
         text = pick(content.LIBRARY, "en")
@@ -152,9 +161,6 @@ def translatable_text(publication):
 
 
 def load_publication(library, publication, taxonomy, programmes, log):
-    from resources.models import ResourceCountry, ResourceFile, ResourceIdentifier, ResourcePage
-    from website.models import CustomDocument, CustomImage
-
     page = ResourcePage.objects.child_of(library).filter(slug=publication["slug"]).first()
     if page is None:
         text = pick(translatable_text(publication), "en")
@@ -208,8 +214,6 @@ def load_publication(library, publication, taxonomy, programmes, log):
 
 def load(home, programmes, log):
     """The taxonomy, the library and its publications, in every language."""
-    from resources.models import Region, ResourceType, Topic
-
     english = home.locale
     taxonomy = {
         "type": load_taxonomy(ResourceType, content.TYPES, english, log),

@@ -5,17 +5,16 @@ whatever the accents and case (search/promotions.py), so "declaration" typed
 on the French site finds the French page too. Loading twice changes nothing.
 """
 
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
+
+from resources.models import ResourcePage
 
 DECLARATION_SLUG = "un-declaration-on-human-rights-defenders"
 PROMOTED_QUERIES = ("declaration", "déclaration", "declaración")
 
 
 def load(log):
-    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-
-    from resources.models import ResourcePage
-
     declaration = ResourcePage.objects.filter(slug=DECLARATION_SLUG, locale=Locale.get_default()).first()
     if declaration is None:
         log("No UN Declaration publication: no promoted search results")

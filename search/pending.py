@@ -5,7 +5,7 @@ overloaded must not fail the publish or unpublish that asked for an index
 update, nor lose that update. The language indexes (search/backends/
 elasticsearch.py) therefore note the objects they could not write in
 PendingIndexUpdate, in the same transaction as the change itself, and a
-background task (search.tasks.apply_pending_index_updates) sends them again
+background task (apply_pending_index_updates, below) sends them again
 with growing waits (30 s, 1 min, 2 min, … at most an hour between tries) until
 the server answers. The queue is a table, so neither a restart nor a crash
 loses it. Each failure is one warning line; the recovery is one info line.
@@ -24,11 +24,13 @@ from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Max
+from django.tasks import task
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
-from .backends.elasticsearch import server_unreachable
+from .indexing import language_backend_names
 from .models import PendingIndexUpdate
+from .server_errors import server_unreachable
 
 logger = logging.getLogger(__name__)
 
@@ -107,8 +109,6 @@ def schedule_retry(run_after):
     A backend that runs tasks at once (the tests' immediate backend) cannot wait:
     the queue then stays until the task is run by hand.
     """
-    from .tasks import apply_pending_index_updates
-
     if not apply_pending_index_updates.get_backend().supports_defer:
         return
     apply_pending_index_updates.using(run_after=max(run_after, timezone.now())).enqueue()
@@ -179,8 +179,6 @@ def retry_due_updates():
 
 def send_again(model, object_ids):
     """Write the objects to every language index as they are now, or remove them if gone."""
-    from .indexing import language_backend_names
-
     if model is None:  # the model was removed from the code: nothing of it can be indexed
         return
     objects = list(model._default_manager.filter(pk__in=object_ids))
@@ -215,3 +213,9 @@ def schedule_next_run():
 def _duration(delta):
     seconds = int(delta.total_seconds())
     return f"{seconds // 60} min" if seconds >= 60 and not seconds % 60 else f"{seconds} s"
+
+
+@task
+def apply_pending_index_updates():
+    """Send again what the search server missed while it did not answer."""
+    return retry_due_updates()

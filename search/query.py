@@ -29,11 +29,11 @@ from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from .backends.elasticsearch import server_errors
 from .backends.scoping import public_pages, searchable_models
 from .inflection import normalise_inclusive, word_forms
 from .pending import describe
 from .promotions import find_promotions, record_query
+from .server_errors import server_errors
 from .snippets import snippets
 
 logger = logging.getLogger(__name__)

@@ -13,14 +13,14 @@ from django.dispatch import receiver
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from resources.models import ResourcePage
 from website.models import CustomDocument
 
 from .indexing import pages_using_documents
+from .tasks import extract_document_text, reindex_documents, reindex_pages_by_id, reindex_section
 
 
 def reindex_section_later(page):
-    from .tasks import reindex_section
-
     page_id = page.pk
     transaction.on_commit(lambda: reindex_section.enqueue(page_id))
 
@@ -32,14 +32,10 @@ def reindex_page_and_translations(page):
     is neither lost if the process stops after the commit nor run if the change is
     rolled back; the search server is never called during the editor's request.
     """
-    from .tasks import reindex_pages_by_id
-
     reindex_pages_by_id.enqueue([page.pk])
 
 
 def reindex_documents_later(document_ids):
-    from .tasks import reindex_documents
-
     document_ids = list(document_ids)
     if document_ids:
         transaction.on_commit(lambda: reindex_documents.enqueue(document_ids))
@@ -117,8 +113,6 @@ def follow_document_changes(sender, instance, created, raw=False, **kwargs):
     if raw:
         return
     if getattr(instance, "_search_file_changed", False):
-        from .tasks import extract_document_text
-
         document_id = instance.pk
         transaction.on_commit(lambda: extract_document_text.enqueue(document_id))
     elif getattr(instance, "_search_collection_changed", False):
@@ -133,8 +127,6 @@ def note_pages_of_deleted_document(sender, instance, **kwargs):
 @receiver(post_delete, sender=CustomDocument)
 def reindex_pages_of_deleted_document(sender, instance, **kwargs):
     """The deleted file's text leaves the publications that used it."""
-    from .tasks import reindex_pages_by_id
-
     page_ids = getattr(instance, "_search_page_ids", [])
     if page_ids:
         transaction.on_commit(lambda: reindex_pages_by_id.enqueue(page_ids))
@@ -150,10 +142,6 @@ def reindex_publications_of_renamed_label(sender, instance, raw=False, created=F
     link = LABEL_LINKS.get(sender._meta.model_name) if sender._meta.app_label == "resources" else None
     if raw or created or link is None:
         return
-    from resources.models import ResourcePage
-
-    from .tasks import reindex_pages_by_id
-
     page_ids = list(
         ResourcePage.objects.filter(**{f"{link}__translation_key": instance.translation_key})
         .values_list("pk", flat=True)

@@ -46,11 +46,3 @@ def reindex_pages_by_id(page_ids):
     """Pages (and their translations) whose indexed text changed without them being saved."""
     keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
     reindex_queryset(Page.objects.filter(translation_key__in=keys))
-
-
-@task
-def apply_pending_index_updates():
-    """Send again what the search server missed while it did not answer (search/pending.py)."""
-    from .pending import retry_due_updates
-
-    return retry_due_updates()

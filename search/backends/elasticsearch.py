@@ -10,6 +10,7 @@ client is only needed when OpenSearch is configured.
 from importlib import import_module
 
 from search.conf import elasticsearch_analyzer
+from search.pending import server_may_fail
 
 from .scoping import LanguageScope, is_searchable_model
 
@@ -54,8 +55,6 @@ class ScopedElasticsearchIndexMixin:
         self.add_items(type(item), [item])
 
     def add_items(self, model, items):
-        from search.pending import server_may_fail
-
         items = list(items)
         with server_may_fail(self.backend, model, items):
             self._add_scoped_items(model, items)
@@ -71,8 +70,6 @@ class ScopedElasticsearchIndexMixin:
                 super().add_items(model, keep)
 
     def delete_item(self, item):
-        from search.pending import server_may_fail
-
         # Only searchable pages are ever written to the language indexes: deleting
         # anything else (a snippet, an image) needs no call to the server.
         if not is_searchable_model(type(item)):
@@ -123,55 +120,3 @@ def __getattr__(name):
     if name in ENGINES:
         return build(name)
     raise AttributeError(name)
-
-
-def server_unreachable(error):
-    """Whether `error` says the server is down, unreachable, too slow or overloaded.
-
-    Such a failure is worth retrying later; any other (a rejected document, a
-    missing index) would fail again the same way.
-    """
-    try:
-        from elastic_transport import ApiError, ConnectionError, ConnectionTimeout
-
-        if isinstance(error, (ConnectionError, ConnectionTimeout)):
-            return True
-        if isinstance(error, ApiError) and error.meta.status in RETRY_STATUSES:
-            return True
-    except ImportError:
-        pass
-    try:
-        from opensearchpy.exceptions import ConnectionError, TransportError
-
-        if isinstance(error, ConnectionError):
-            return True
-        if isinstance(error, TransportError) and error.status_code in RETRY_STATUSES:
-            return True
-    except ImportError:
-        pass
-    return False
-
-
-# Too many requests, bad gateway, unavailable, gateway timeout.
-RETRY_STATUSES = {429, 502, 503, 504}
-
-
-def server_errors():
-    """The exceptions an unreachable or failing Elasticsearch/OpenSearch server raises.
-
-    Empty when neither client is installed (the database backends raise none of them).
-    """
-    errors = []
-    try:
-        from elastic_transport import ApiError, TransportError
-
-        errors += [ApiError, TransportError]
-    except ImportError:
-        pass
-    try:
-        from opensearchpy.exceptions import OpenSearchException
-
-        errors.append(OpenSearchException)
-    except ImportError:
-        pass
-    return tuple(errors)

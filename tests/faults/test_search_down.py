@@ -104,7 +104,7 @@ def pending_page_ids():
 def retry_pending_updates():
     """What the worker does when the retry comes due (run now, whatever its time)."""
     from search.models import PendingIndexUpdate
-    from search.tasks import apply_pending_index_updates
+    from search.pending import apply_pending_index_updates
 
     PendingIndexUpdate.objects.update(next_attempt_at="2000-01-01T00:00:00Z")
     apply_pending_index_updates.call()
@@ -146,7 +146,7 @@ def test_a_retry_while_the_server_is_still_down_keeps_the_work_and_waits_longer(
     from datetime import datetime
 
     from search.models import PendingIndexUpdate
-    from search.tasks import apply_pending_index_updates
+    from search.pending import apply_pending_index_updates
 
     publish_edit(admin_client, programme, "Parliamentary network in Europe")
     waits = []
