@@ -9,14 +9,18 @@ Every absolute URL starts with `website.seo.site_base_url`, as canonical URLs
 do: SITE_BASE_URL when set, else the scheme and host of the API request. So a
 response, and its ETag, is the same for every request to one host.
 
-Workarounds for Wagtail's API v3, patched in by `patch_v3_urls`; delete each
-when upstream builds its URLs from the request:
+API v3 builds some URLs otherwise; delete each part when upstream builds its
+URLs from the request (wagtail/wagtail#7807 reported the Site record's missing
+port for v2 and was closed with "set the Site record"):
 
 - pages' `meta.html_url` comes from the Site record's hostname and port
   (`Page.get_full_url`): `http://localhost/…` wherever the Site record says so;
-- `meta.detail_url` and documents' `meta.download_url` use the Site record as
-  well (`wagtail.api.utils.get_base_url`) unless WAGTAILAPI_BASE_URL is set;
 - images' `meta.download_url` is a relative `/media/…` path.
+  `AbsoluteUrlsRenderer`, the API's renderer (ninja's public `renderer`),
+  rewrites both in every response, nested pages and images included.
+- `meta.detail_url` and documents' `meta.download_url` use the Site record as
+  well (`wagtail.api.utils.get_base_url`) unless WAGTAILAPI_BASE_URL is set:
+  patched in upstream/wagtail_api_base_url.py, which calls `base_url`.
 """
 
 import re
@@ -25,7 +29,9 @@ from contextvars import ContextVar
 from functools import cache
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
+from ninja.renderers import JSONRenderer
+from wagtail.models import Site
 
 from website.seo import site_base_url
 
@@ -85,33 +91,40 @@ def absolute_file_urls(value):
     return value
 
 
-def _get_base_url(request=None):
-    return getattr(settings, "WAGTAILAPI_BASE_URL", None) or base_url(request)
+def _page_path(url, request):
+    """The path `Page.get_url` gives for a page whose full URL is `url`: its own site's root URL
+    dropped where Wagtail would (one site, or the request's own), else `url` unchanged."""
+    root_urls = {root.root_url for root in Site.get_site_root_paths()}
+    if len(root_urls) == 1:
+        own_roots = root_urls
+    else:
+        site = Site.find_for_request(request)
+        own_roots = {site.root_url} if site else set()
+    for root_url in own_roots:
+        if url.startswith(root_url + "/"):
+            return url.removeprefix(root_url)
+    return url
 
 
-def _html_url(obj, context):
-    try:
-        return absolute(obj.get_url(context["request"]), context["request"])
-    except NoReverseMatch:
-        return None
+def absolute_meta_urls(data, request):
+    """An API v3 response with every `meta.html_url` and `meta.download_url` absolute, however deep."""
+    if isinstance(data, list):
+        return [absolute_meta_urls(item, request) for item in data]
+    if not isinstance(data, dict):
+        return data
+    result = {key: absolute_meta_urls(value, request) for key, value in data.items()}
+    meta = result.get("meta")
+    if isinstance(meta, dict):
+        if isinstance(meta.get("html_url"), str):
+            meta["html_url"] = absolute(_page_path(meta["html_url"], request), request)
+        if isinstance(meta.get("download_url"), str):
+            meta["download_url"] = absolute(meta["download_url"], request)
+    return result
 
 
-def _image_download_url(obj):
-    return absolute(obj.file.url) if obj.file else None
+class AbsoluteUrlsRenderer(JSONRenderer):
+    """The API's JSON, with the page and image URLs that v3 builds from the Site record or leaves
+    relative made absolute from this site's base URL."""
 
-
-def _replace_resolver(schema, field, function):
-    # Subclasses share their base's Resolver objects (ninja's ResolverMetaclass
-    # copies the mapping, not the resolvers): changing this one changes them all.
-    schema._ninja_resolvers[field].__init__(staticmethod(function))
-
-
-def patch_v3_urls():
-    """Called once the URLconf loads the API (its schemas exist then)."""
-    from wagtail.api import utils as api_utils
-    from wagtail.api.v3.schemas.pages import SimpleBasePageMetaSchema
-    from wagtail.images.api.v3.schemas import ImageMetaSchema
-
-    api_utils.get_base_url = _get_base_url
-    _replace_resolver(SimpleBasePageMetaSchema, "html_url", _html_url)
-    _replace_resolver(ImageMetaSchema, "download_url", _image_download_url)
+    def render(self, request, data, *, response_status):
+        return super().render(request, absolute_meta_urls(data, request), response_status=response_status)

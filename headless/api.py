@@ -8,18 +8,11 @@ from django.conf import settings
 from django.views.decorators.csp import csp_override
 from wagtail.api.v3.urls import api
 
-from headless.absolute_urls import patch_v3_urls
-from headless.bad_input import (
-    bound_searches,
-    refuse_malformed_page_ids,
-    refuse_moves_around_the_root,
-    refuse_unknown_locales,
-    server_faults_are_500s,
-)
+import upstream
+from headless.absolute_urls import AbsoluteUrlsRenderer
 from headless.openapi import document_errors
 from headless.routers import library, navigation, preview, route, site
 from headless.visibility import hide_redirects_to_hidden_pages, patch_v3_querysets
-from headless.write_guard import refuse_writes_to_translations
 
 # The interactive docs (/api/v3/docs/) are Swagger UI, served from this site's
 # static files ("ninja" in INSTALLED_APPS) with no inline script. It draws its
@@ -35,17 +28,12 @@ def serve_docs_with_their_csp(view):
 
 
 patch_v3_querysets()
-patch_v3_urls()
-refuse_unknown_locales()
-bound_searches()
-refuse_malformed_page_ids()
-server_faults_are_500s(api)
+upstream.apply_to_api(api)  # upstream/__init__.py: v3's workarounds, in their documented order
+api.renderer = AbsoluteUrlsRenderer()
 api.docs_decorator = serve_docs_with_their_csp
 _build_openapi_schema = api.get_openapi_schema
 api.get_openapi_schema = lambda *args, **kwargs: document_errors(_build_openapi_schema(*args, **kwargs))
-api.add_decorator(refuse_writes_to_translations, mode="operation")
 api.add_decorator(hide_redirects_to_hidden_pages, mode="operation")
-api.add_decorator(refuse_moves_around_the_root, mode="operation")
 api.add_router("/route/", route.router)
 api.add_router("/navigation/", navigation.router)
 api.add_router("/site/", site.router)

@@ -17,8 +17,10 @@ class HeadlessConfig(AppConfig):
         # in place before that: it happens when the URLconf is first loaded.
         if "wagtail.api.v3.registry" in sys.modules:
             raise ImproperlyConfigured("headless must be ready before the API v3 registry is imported.")
-        from headless import api_tokens, bad_input, representations
+        from headless import representations
+        from search.query import MAX_QUERY_LENGTH, MAX_TERMS
+        from upstream import wagtail_api_bad_input
 
         representations.register()
-        bad_input.bound_offsets()
-        api_tokens.key_tokens_with_their_own_secret()
+        # v3's `search` keeps to the limits of the site's own search.
+        wagtail_api_bad_input.use_search_limits(max_characters=MAX_QUERY_LENGTH, max_terms=MAX_TERMS)

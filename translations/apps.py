@@ -7,7 +7,12 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self):
-        from . import image_alt_text, localize_gaps, signals  # noqa: F401
+        from upstream import localize_translation_views
 
-        localize_gaps.apply()
-        image_alt_text.apply()
+        from . import draft_translations, signals  # noqa: F401
+        from .permissions import user_can_change_in_locale, user_can_publish
+
+        localize_translation_views.use_permissions(
+            can_change_in_locale=user_can_change_in_locale, can_publish=user_can_publish
+        )
+        draft_translations.apply()

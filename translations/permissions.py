@@ -11,7 +11,9 @@ language's home page. Two limits Wagtail cannot express are added here:
 
 from dataclasses import dataclass
 
-from wagtail.models import PagePermissionTester
+from wagtail.models import DraftStateMixin, Page
+from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.views import edit_translation
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,19 @@ def user_can_delete(user):
     return user_scope(user).can_delete
 
 
-class ScopedPagePermissionTester(PagePermissionTester):
-    """Wagtail's tester, minus deletion (and so moving) for groups that may not delete."""
+def user_may_delete_page(user, page):
+    """The "page_deletion_allowed" hook (website.models.pages.PagePermissions): no deleting, nor
+    so moving, for groups whose scope says so, even the drafts Wagtail lets them delete."""
+    return user_can_delete(user)
 
-    def can_delete(self, ignore_bulk=False):
-        return user_can_delete(self.user) and super().can_delete(ignore_bulk)
+
+def user_can_publish(user, instance):
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    if isinstance(instance, DraftStateMixin):
+        return user.has_perm(get_permission_name("publish", type(instance))) and user_can_change_in_locale(
+            user, instance
+        )
+    # Snippets without drafts are live as soon as they are saved. Looked up on the
+    # module: upstream/localize_translation_views.py confines it to the user's languages.
+    return edit_translation.user_can_edit_instance(user, instance)

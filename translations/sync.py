@@ -85,7 +85,7 @@ def _editable_translation(request, translation_id):
         instance = translation.get_target_instance()
     except ObjectDoesNotExist as error:
         raise Http404 from error
-    # Looked up on the module: translations/localize_gaps.py confines it to the user's languages.
+    # Looked up on the module: upstream/localize_translation_views.py confines it to the user's languages.
     if not edit_translation.user_can_edit_instance(request.user, instance):
         raise _Forbidden
     return translation

@@ -9,7 +9,7 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Locale, TranslatableMixin
 
 from . import report_actions, review, sync, views, waiting
-from .permissions import user_can_change_in_locale, user_can_delete, user_scope
+from .permissions import user_can_change_in_locale, user_can_delete, user_may_delete_page, user_scope
 from .status import language_summaries, translation_statuses
 
 
@@ -89,9 +89,13 @@ def confine_snippet_deletion(request, instances):
         raise PermissionDenied
 
 
+hooks.register("page_deletion_allowed", user_may_delete_page)
+
+
 @hooks.register("construct_page_action_menu")
 def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
-    # wagtail-localize shows it to anyone who may edit; the view refuses them (localize_gaps.py, 3).
+    # wagtail-localize shows it to anyone who may edit; the view refuses them
+    # (upstream/localize_translation_views.py, 3).
     page = context.get("page")
     if page is not None and page.pk and not page.permissions_for_user(request.user).can_publish():
         menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]

@@ -8,11 +8,9 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from website import autosave_gaps, reference_index_gaps, stream_form_data
+        import upstream
         from website.signals import create_content_locales, send_workflow_mail_from_tasks
 
         post_migrate.connect(create_content_locales, sender=self)
-        autosave_gaps.apply()
-        reference_index_gaps.apply()
-        stream_form_data.apply()
+        upstream.apply()  # upstream/__init__.py: every workaround, in its documented order
         send_workflow_mail_from_tasks()

@@ -20,7 +20,7 @@ TITLE = "Early warning network"
 SLUG = "early-warning-network"
 SUMMARY = "Neighbours who warn defenders before a raid."
 PARAGRAPH = "A call tree reaches every defender in a district within an hour."
-# The hero image's own alt text: the page leaves it to the image (translations/image_alt_text.py).
+# The hero image's own alt text: the page leaves it to the image (upstream/localize_image_alt_text.py).
 ALT = "Neighbours gathered around a phone"
 FRENCH = {
     TITLE: "Réseau d'alerte précoce",

@@ -4,11 +4,12 @@ import json
 
 from django import template
 from django.contrib.admin.utils import quote
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from wagtail.models import Page, WorkflowMixin
 from wagtail_localize.machine_translators import get_machine_translator
 
-from translations import localize_gaps
+from translations.permissions import user_can_publish
 
 register = template.Library()
 
@@ -22,7 +23,7 @@ def review_submission_url(context):
         if context["page_perms"].can_publish():
             return ""
         return reverse("translation_submit_for_review", args=[instance.pk])
-    if not isinstance(instance, WorkflowMixin) or localize_gaps.user_can_publish(user, instance):
+    if not isinstance(instance, WorkflowMixin) or user_can_publish(user, instance):
         return ""
     opts = instance._meta
     return reverse(
@@ -32,7 +33,17 @@ def review_submission_url(context):
 
 @register.simple_tag(takes_context=True)
 def segment_editor_props(context):
-    return localize_gaps.segment_editor_props(context["props"], context["instance"], context["request"].user)
+    """The segment editor's props without "Convert to alias" where the user may not use it.
+
+    wagtail-localize offers it to anyone who may edit; the view refuses them
+    (upstream/localize_translation_views.py).
+    """
+    props, instance, user = context["props"], context["instance"], context["request"].user
+    if not isinstance(instance, Page) or instance.permissions_for_user(user).can_publish():
+        return props
+    decoded = json.loads(props)
+    decoded["links"]["convertToAliasUrl"] = None
+    return json.dumps(decoded, cls=DjangoJSONEncoder)
 
 
 @register.inclusion_tag("translations/segment_editor_footer.html", takes_context=True)

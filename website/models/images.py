@@ -131,7 +131,7 @@ def contextual_alt_text(instance, image_field_name):
 
     A translation carries its own (wagtail-localize copies the image's alt text
     into the translatable source when the page leaves it empty:
-    translations/image_alt_text.py), so this is what a French page says.
+    upstream/localize_image_alt_text.py), so this is what a French page says.
     """
     for image_field, alt_field in image_alt_text_fields(type(instance)):
         if image_field == image_field_name:

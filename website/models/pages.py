@@ -1,12 +1,30 @@
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 
 from website.frontend_preview import HeadlessPreviewMixin
 from website.publishing import PublishingPageForm
+
+
+class PagePermissions(PagePermissionTester):
+    """Wagtail's page permissions, narrowed by the apps that need it, through public hooks.
+
+    Wagtail has no page "delete" permission: "add" or "change" lets a user delete
+    pages (wagtail/rfcs#52 proposes one). A `page_deletion_allowed` hook,
+    `fn(user, page) -> bool`, can withhold deletion, and so moving, which
+    Wagtail's `can_move` asks `can_delete` for. Every delete and move path (the
+    delete and move views, bulk actions, buttons, API v3) asks the page's
+    `permissions_for_user`.
+    """
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk) and all(
+            allowed(self.user, self.page) for allowed in hooks.get_hooks("page_deletion_allowed")
+        )
 
 
 class BasePage(HeadlessPreviewMixin, Page):
@@ -38,6 +56,9 @@ class BasePage(HeadlessPreviewMixin, Page):
 
     api_fields = [APIField("listing_summary", writable=True), APIField("social_image")]
     base_form_class = PublishingPageForm
+
+    def permissions_for_user(self, user):
+        return PagePermissions(user, self)
 
     class Meta:
         abstract = True

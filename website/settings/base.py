@@ -372,7 +372,7 @@ CORS_ALLOWED_ORIGINS = env.CORS_ALLOWED_ORIGINS
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # How long a preview link handed to the front end stays valid.
 HEADLESS_PREVIEW_MAX_AGE = 15 * 60
-# Keys API token digests instead of SECRET_KEY (None: SECRET_KEY; headless/api_tokens.py).
+# Keys API token digests instead of SECRET_KEY (None: SECRET_KEY; upstream/wagtail_api_token_secret.py).
 API_TOKEN_SECRET = env.API_TOKEN_SECRET
 if FRONTEND_URL:
     # The admin's preview panel frames the front end; public pages never do.

@@ -67,7 +67,7 @@ LIBRETRANSLATE_API_KEY = read("LIBRETRANSLATE_API_KEY", "")
 # API from a browser (empty: no CORS headers at all).
 FRONTEND_URL = read("FRONTEND_URL", "").rstrip("/")
 CORS_ALLOWED_ORIGINS = read_list("CORS_ALLOWED_ORIGINS")
-# The key of API token digests (headless/api_tokens.py), so that rotating SECRET_KEY
+# The key of API token digests (upstream/wagtail_api_token_secret.py), so that rotating SECRET_KEY
 # does not revoke every API token; unset: SECRET_KEY.
 API_TOKEN_SECRET = read("API_TOKEN_SECRET")
 # A cache shared by every web process (preview tokens live in it): a Redis URL,

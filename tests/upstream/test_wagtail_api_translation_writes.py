@@ -1,10 +1,22 @@
+"""API v3 page writes to a synchronised translation are refused; every write operation is guarded."""
+
+import inspect
 import json
 
 import pytest
+from django.urls import resolve
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from headless.api import api
 from tests.headless.conftest import bearer, user_with_page_permissions
+from tests.upstream.canaries import assert_gap_remains
+from upstream.wagtail_api_translation_writes import (
+    ACTIONS_ON_A_COPY,
+    PAGE_ROUTER,
+    READS,
+    refuse_writes_to_translations,
+)
 from website.models import User
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +131,44 @@ def test_a_caller_without_permission_is_told_403_before_any_conflict(client, sit
     assert all(response["Content-Type"] == "application/problem+json" for response in responses)
     french.refresh_from_db()
     assert french.title == "Plaidoyer juridique" and french.live
+
+
+def api_operations():
+    """Every operation of the API, as its routers declare it (the views before decorators)."""
+    resolve("/api/v3/")  # the URLconf mounts every router
+    for _prefix, router in api._routers:
+        for path, path_view in router.path_operations.items():
+            for operation in path_view.operations:
+                yield path, operation
+
+
+def test_every_write_to_an_existing_page_is_guarded_whatever_its_name():
+    guarded, unguarded_writes = set(), set()
+    for path, operation in api_operations():
+        writes = set(operation.methods) - READS
+        decorated = refuse_writes_to_translations(operation.view_func)
+        if decorated is not operation.view_func:
+            guarded.add((path, *operation.methods))
+        elif writes and "{page_id}" in path and operation.view_func.__module__ == PAGE_ROUTER:
+            unguarded_writes.add(path)
+    assert {path.rsplit("/", 2)[-2] for path in unguarded_writes} == ACTIONS_ON_A_COPY
+    assert {
+        ("/{page_id}/", "PATCH"),
+        ("/{page_id}/", "DELETE"),
+        ("/{page_id}/actions/publish/", "POST"),
+        ("/{page_id}/actions/delete/", "DELETE"),
+    } <= guarded
+    assert all(methods for _path, *methods in guarded)
+
+
+def test_canary_v3_page_writes_still_skip_localizes_edit_hook(client, site_tree):
+    # wagtail-localize's before_edit_page hook would send the editor of a synchronised
+    # translation to the segment editor; API v3's update_page never runs page hooks.
+    from wagtail.api.v3.routers import pages
+
+    source = inspect.getsource(pages)
+    assert_gap_remains(
+        "before_edit_page" not in source,
+        gap="API v3 page writes skipping the page hooks (wagtail-localize's before_edit_page)",
+        module="wagtail_api_translation_writes",
+    )

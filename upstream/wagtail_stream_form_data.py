@@ -11,8 +11,10 @@ extension that strips hidden inputs) raises `MultiValueDictKeyError` or
 `BadRequest` instead: a 400, before anything is saved. A form error is not
 enough: the editor re-renders the form from the same data, which raises again.
 
-Called once, from the app's ready(). Delete this module when Wagtail's blocks
-refuse incomplete form data themselves.
+Upstream: wagtail/wagtail#11920 and #1697 report the traceback and were closed
+without a fix (needs info); the text to file is in upstream/ISSUES.md. Delete
+this module when Wagtail's blocks refuse incomplete form data themselves
+(tests/upstream/test_wagtail_stream_form_data.py says so).
 """
 
 import functools
@@ -20,9 +22,11 @@ import functools
 from django.core.exceptions import BadRequest
 from wagtail.blocks.base import BlockWidget
 
+UPSTREAM_VALUE_FROM_DATADICT = BlockWidget.value_from_datadict
+
 
 def apply():
-    value_from_datadict = BlockWidget.value_from_datadict
+    value_from_datadict = UPSTREAM_VALUE_FROM_DATADICT
 
     @functools.wraps(value_from_datadict)
     def checked_value_from_datadict(self, data, files, name):

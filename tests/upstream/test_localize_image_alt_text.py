@@ -10,11 +10,12 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 from programmes.factories import ProgrammePageFactory
 from resources.factories import ResourcePageFactory
 from tests.resources.conftest import library_tree, taxonomy  # noqa: F401  (shared fixtures)
+from tests.translations.conftest import ROLE_GROUPS, login, make_user
+from tests.upstream.canaries import assert_gap_remains
 from translations.roles import setup_roles
+from upstream.localize_image_alt_text import UPSTREAM_EXTRACT_SEGMENTS
 from website.demo import save_translation
 from website.factories import CustomImageFactory
-
-from .conftest import ROLE_GROUPS, login, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +143,15 @@ def test_a_french_publication_shows_its_cover_in_french(client, library, image):
     assert ALT not in html
     assert api_page(client, french)["cover_image"]["alt"] == FRENCH_ALT
     assert api_page(client, page)["cover_image"]["alt"] == ALT
+
+
+def test_canary_wagtail_localize_still_skips_the_alt_text_an_image_provides(site_tree, image):
+    page = ProgrammePageFactory(parent=site_tree["en"]["index"], hero_image=image, body=[image_block(image)])
+
+    segments = UPSTREAM_EXTRACT_SEGMENTS(page)
+
+    assert_gap_remains(
+        not any(getattr(segment, "path", "").endswith("alt_text") for segment in segments),
+        gap="segment extraction leaving out the alt text an image provides",
+        module="localize_image_alt_text",
+    )

@@ -27,57 +27,74 @@
    edit without `value` (`MultiValueDictKeyError`). They now get a 400 (the
    segment editor's JSON API) or an error message and a redirect (the upload
    form).
-5. Saving a draft of a live translation publishes it: see draft_translations.py.
 
-`apply()` is called once, from the app's `ready()`. Delete this module when
-wagtail-localize checks object and publish permissions itself.
+Who may change and publish what is this project's policy (translations/permissions.py,
+the user's language scope): the app that owns it hands it over with
+`use_permissions()` from its `ready()`, so that this home imports no feature app.
+Until it has, the patched views refuse (ImproperlyConfigured) rather than fall
+back to wagtail-localize's wider checks.
+
+Upstream: no issue found in wagtail/wagtail-localize for any of the four; the
+texts to file are in upstream/ISSUES.md. Delete each part when wagtail-localize
+checks object and publish permissions and its input itself: each has a canary
+in tests/upstream/test_localize_translation_views.py.
 """
 
 import contextlib
 import functools
-import json
 import os
 import tempfile
 
 import polib
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.core.serializers.json import DjangoJSONEncoder
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext as _
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
-from wagtail.models import DraftStateMixin, Page
-from wagtail.snippets.permissions import get_permission_name
+from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, edit_translation, update_translations
 
-from . import delete_permission, draft_translations
-from .permissions import user_can_change_in_locale
-
 PO_TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
+
+UPSTREAM_USER_CAN_EDIT_INSTANCE = edit_translation.user_can_edit_instance
+UPSTREAM_UPDATE_FORM_VALID = update_translations.UpdateTranslationsView.form_valid
+UPSTREAM_CONVERT_TO_ALIAS = convert.convert_to_alias
+UPSTREAM_STOP_TRANSLATION = edit_translation.stop_translation
+UPSTREAM_EDIT_STRING_TRANSLATION = edit_translation.edit_string_translation
+UPSTREAM_EDIT_OVERRIDE = edit_translation.edit_override
+UPSTREAM_UPLOAD_POFILE = edit_translation.upload_pofile
+
+_permissions = {}
+
+
+def use_permissions(*, can_change_in_locale, can_publish):
+    """The project's answers to "may `user` change `instance` in its language / publish it"."""
+    _permissions.update(can_change_in_locale=can_change_in_locale, can_publish=can_publish)
+
+
+def _permission(name):
+    try:
+        return _permissions[name]
+    except KeyError:
+        raise ImproperlyConfigured(
+            "upstream.localize_translation_views needs use_permissions() before serving a request."
+        ) from None
+
+
+def user_can_publish(user, instance):
+    return _permission("can_publish")(user, instance)
 
 
 def _scoped_user_can_edit_instance(original):
     @functools.wraps(original)
     def user_can_edit_instance(user, instance):
-        return original(user, instance) and user_can_change_in_locale(user, instance)
+        return original(user, instance) and _permission("can_change_in_locale")(user, instance)
 
-    user_can_edit_instance.scoped = True
     return user_can_edit_instance
-
-
-def user_can_publish(user, instance):
-    if isinstance(instance, Page):
-        return instance.permissions_for_user(user).can_publish()
-    if isinstance(instance, DraftStateMixin):
-        return user.has_perm(get_permission_name("publish", type(instance))) and user_can_change_in_locale(
-            user, instance
-        )
-    # Snippets without drafts are live as soon as they are saved.
-    return edit_translation.user_can_edit_instance(user, instance)
 
 
 def _publish_needs_publish_rights(original):
@@ -93,7 +110,6 @@ def _publish_needs_publish_rights(original):
                     raise PermissionDenied
         return original(self, form)
 
-    form_valid.scoped = True
     return form_valid
 
 
@@ -113,7 +129,6 @@ def _convert_needs_publish_rights(original):
             return redirect(_next_url(request, reverse("wagtailadmin_pages:edit", args=[page.pk])))
         return original(request, page_id)
 
-    convert_to_alias.scoped = True
     return convert_to_alias
 
 
@@ -133,7 +148,6 @@ def _stop_needs_publish_rights(original):
                 return redirect(_next_url(request, translation.get_target_instance_edit_url()))
         return original(request, translation_id)
 
-    stop_translation.scoped = True
     return stop_translation
 
 
@@ -149,7 +163,6 @@ def _missing_value_is_a_bad_request(original):
                 raise
             return JsonResponse({"error": _("Send the translated text as “value”.")}, status=400)
 
-    view.scoped = True
     return view
 
 
@@ -187,31 +200,18 @@ def _po_upload_checks_its_input(original):
                 return redirect(_next_url(request, reverse("wagtailadmin_home")))
         return original(request, translation_id)
 
-    upload_pofile.scoped = True
     return upload_pofile
 
 
-def segment_editor_props(props, instance, user):
-    """The segment editor's props without "Convert to alias" where the user may not use it."""
-    if not isinstance(instance, Page) or instance.permissions_for_user(user).can_publish():
-        return props
-    decoded = json.loads(props)
-    decoded["links"]["convertToAliasUrl"] = None
-    return json.dumps(decoded, cls=DjangoJSONEncoder)
-
-
-def _wrap(module, name, wrapper):
-    if not getattr(getattr(module, name), "scoped", False):
-        setattr(module, name, wrapper(getattr(module, name)))
-
-
 def apply():
-    _wrap(edit_translation, "user_can_edit_instance", _scoped_user_can_edit_instance)
-    _wrap(update_translations.UpdateTranslationsView, "form_valid", _publish_needs_publish_rights)
-    _wrap(convert, "convert_to_alias", _convert_needs_publish_rights)
-    _wrap(edit_translation, "stop_translation", _stop_needs_publish_rights)
-    _wrap(edit_translation, "edit_string_translation", _missing_value_is_a_bad_request)
-    _wrap(edit_translation, "edit_override", _missing_value_is_a_bad_request)
-    _wrap(edit_translation, "upload_pofile", _po_upload_checks_its_input)
-    delete_permission.apply()
-    draft_translations.apply()
+    edit_translation.user_can_edit_instance = _scoped_user_can_edit_instance(UPSTREAM_USER_CAN_EDIT_INSTANCE)
+    update_translations.UpdateTranslationsView.form_valid = _publish_needs_publish_rights(
+        UPSTREAM_UPDATE_FORM_VALID
+    )
+    convert.convert_to_alias = _convert_needs_publish_rights(UPSTREAM_CONVERT_TO_ALIAS)
+    edit_translation.stop_translation = _stop_needs_publish_rights(UPSTREAM_STOP_TRANSLATION)
+    edit_translation.edit_string_translation = _missing_value_is_a_bad_request(
+        UPSTREAM_EDIT_STRING_TRANSLATION
+    )
+    edit_translation.edit_override = _missing_value_is_a_bad_request(UPSTREAM_EDIT_OVERRIDE)
+    edit_translation.upload_pofile = _po_upload_checks_its_input(UPSTREAM_UPLOAD_POFILE)
