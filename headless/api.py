@@ -1,7 +1,10 @@
 """The one API: Wagtail's v3 instance plus the routers a decoupled front end needs.
 
 Importing this module (website/urls.py does) mounts everything on
-`/api/v3/`, so a single OpenAPI document describes it all.
+`/api/v3/`, so a single OpenAPI document describes it all. Each app owns its
+router (resources/api.py, search/api.py); this module, the top layer, mounts
+them all in one list, before the URLconf reads `api.urls` (django-ninja
+refuses routers added later), whatever the order of INSTALLED_APPS.
 """
 
 from django.conf import settings
@@ -17,9 +20,11 @@ from headless.bad_input import (
     server_faults_are_500s,
 )
 from headless.openapi import document_errors
-from headless.routers import library, navigation, preview, route, site
+from headless.routers import navigation, preview, route, site
 from headless.visibility import hide_redirects_to_hidden_pages, patch_v3_querysets
 from headless.write_guard import refuse_writes_to_translations
+from resources import api as library
+from search import api as search
 
 # The interactive docs (/api/v3/docs/) are Swagger UI, served from this site's
 # static files ("ninja" in INSTALLED_APPS) with no inline script. It draws its
@@ -46,10 +51,15 @@ api.get_openapi_schema = lambda *args, **kwargs: document_errors(_build_openapi_
 api.add_decorator(refuse_writes_to_translations, mode="operation")
 api.add_decorator(hide_redirects_to_hidden_pages, mode="operation")
 api.add_decorator(refuse_moves_around_the_root, mode="operation")
-api.add_router("/route/", route.router)
-api.add_router("/navigation/", navigation.router)
-api.add_router("/site/", site.router)
-api.add_router("/preview/", preview.router)
-api.add_router("/library/", library.router)
+ROUTERS = {
+    "/route/": route.router,
+    "/navigation/": navigation.router,
+    "/site/": site.router,
+    "/preview/": preview.router,
+    "/library/": library.router,
+    "/search/": search.router,
+}
+for prefix, router in ROUTERS.items():
+    api.add_router(prefix, router)
 
 __all__ = ["api"]

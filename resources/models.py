@@ -309,7 +309,7 @@ class ResourcePage(BasePage):
     @property
     def publication(self):
         """Files (URL, language, format, size), type, topics, regions, countries, identifiers."""
-        from resources.api import publication_representation
+        from resources.api_representations import publication_representation
 
         return publication_representation(self)
 
