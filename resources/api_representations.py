@@ -4,6 +4,7 @@ from django.utils import translation
 
 from headless.absolute_urls import absolute
 from programmes.api import programme_cards
+from resources.library import publication_details
 
 
 def file_representation(file):
@@ -16,8 +17,6 @@ def file_representation(file):
 
 def publication_representation(page):
     """Facts of a publication (read from its source page) with labels in `page`'s language."""
-    from resources.library import publication_details
-
     with translation.override(page.locale.language_code):
         details = publication_details(page)
         item = details["publication"]
