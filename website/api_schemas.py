@@ -19,7 +19,7 @@ class PaginationSchema(Schema):
     count: int = Field(description="Number of results on every page together")
     page: int = Field(description="This page's number, from 1")
     page_size: int = Field(description="Results per page at most")
-    num_pages: int = Field(description="Number of pages (1 when there is no result)")
+    num_pages: int = Field(description="Number of pages")
     next: str | None = Field(description="URL of the next page, or null on the last")
     previous: str | None = Field(description="URL of the previous page, or null on the first")
 
