@@ -1,7 +1,10 @@
 """The one API: Wagtail's v3 instance plus the routers a decoupled front end needs.
 
 Importing this module (website/urls.py does) mounts everything on
-`/api/v3/`, so a single OpenAPI document describes it all.
+`/api/v3/`, so a single OpenAPI document describes it all. Each app owns its
+router (resources/api.py, search/api.py); this module, the top layer, mounts
+them all in one list, before the URLconf reads `api.urls` (django-ninja
+refuses routers added later), whatever the order of INSTALLED_APPS.
 """
 
 from django.conf import settings
@@ -11,8 +14,10 @@ from wagtail.api.v3.urls import api
 import upstream
 from headless.absolute_urls import AbsoluteUrlsRenderer
 from headless.openapi import document_errors
-from headless.routers import library, navigation, preview, route, site
+from headless.routers import navigation, preview, route, site
 from headless.visibility import hide_redirects_to_hidden_pages, patch_v3_querysets
+from resources import api as library
+from search import api as search
 
 # The interactive docs (/api/v3/docs/) are Swagger UI, served from this site's
 # static files ("ninja" in INSTALLED_APPS) with no inline script. It draws its
@@ -34,10 +39,15 @@ api.docs_decorator = serve_docs_with_their_csp
 _build_openapi_schema = api.get_openapi_schema
 api.get_openapi_schema = lambda *args, **kwargs: document_errors(_build_openapi_schema(*args, **kwargs))
 api.add_decorator(hide_redirects_to_hidden_pages, mode="operation")
-api.add_router("/route/", route.router)
-api.add_router("/navigation/", navigation.router)
-api.add_router("/site/", site.router)
-api.add_router("/preview/", preview.router)
-api.add_router("/library/", library.router)
+ROUTERS = {
+    "/route/": route.router,
+    "/navigation/": navigation.router,
+    "/site/": site.router,
+    "/preview/": preview.router,
+    "/library/": library.router,
+    "/search/": search.router,
+}
+for prefix, router in ROUTERS.items():
+    api.add_router(prefix, router)
 
 __all__ = ["api"]

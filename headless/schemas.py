@@ -1,12 +1,7 @@
 """Response shapes of the headless routers, shared by route/ and preview/."""
 
-from typing import Literal
-
-from django.conf import settings
 from ninja import Schema
 from wagtail.api.v3.routers.pages import PageDetailSchema
-
-ContentLanguage = Literal[tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)]
 
 
 class BreadcrumbSchema(Schema):

@@ -11,24 +11,30 @@ publications of the source language, whose taxonomy links point at source-langua
 language where its translation is live, else in the source language with a badge. Facets
 therefore key on slugs and codes that are the same in every language.
 
-The number of SQL queries is fixed: it depends on the number of facets, never on the number
-of publications.
+`PublicationFacets` is the one facet engine of the taxonomy (type, topic, programme, region,
+country, language of the files, year): the library and the site search (search/query.py) both
+count and label their facets with it, so a facet has one shape and one meaning everywhere.
+
+The number of SQL queries is fixed, never dependent on the number of publications: every facet
+is counted in one UNION ALL query, and each kind of option is loaded once.
 """
 
 import unicodedata
+import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, ExtractYear, Lower
+from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, ExtractYear, Lower
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import CollectionViewRestriction, Locale
 
 from headless.visibility import unpublished_sections, with_live_ancestors
+from programmes.models import ProgrammePage
 from resources.languages import CODES as LANGUAGE_CODES
 from resources.languages import language_name, language_name_local
 from resources.models import (
@@ -36,12 +42,13 @@ from resources.models import (
     ResourceCountry,
     ResourceFile,
     ResourceIdentifier,
+    ResourceIndexPage,
     ResourcePage,
     ResourceType,
     Topic,
 )
 from website.files import file_extension
-from website.localized_relations import localize_live_pages
+from website.localized_relations import localize_all, localize_live_pages
 
 PAGE_SIZE = 24
 FEED_SIZE = 50
@@ -65,7 +72,6 @@ FACET_LABELS = {
     "language": _("Language of the files"),
     "year": _("Year"),
 }
-TAXONOMIES = {"type": ResourceType, "topic": Topic, "region": Region}
 
 
 @dataclass
@@ -79,7 +85,7 @@ class FacetOption:
 
 @dataclass
 class Facet:
-    param: str
+    name: str  # the query parameter that filters by it
     label: str
     options: list[FacetOption]
 
@@ -180,43 +186,57 @@ def source_publications(library, sections=None):
     return with_live_ancestors(queryset, sections)
 
 
-class LibrarySearch:
-    """Parses the parameters once, then answers for results, facets and feeds."""
+def public_library(locale):
+    """The library page of `locale` that an anonymous visitor may open, or None."""
+    pages = ResourceIndexPage.objects.filter(locale=locale).live().public()
+    return with_live_ancestors(pages).select_related("locale").first()
 
-    def __init__(self, params, library, locale=None):
-        self.library = library
-        self.locale = locale or Locale.get_active()
-        self.errors = []
-        self.sections = unpublished_sections()
-        self.base = source_publications(library, self.sections)
-        self.private_files = _private_collections_q("document__collection")
-        self._load_options()
-        self.selected = {name: self._parse_filter(name, _getlist(params, name)) for name in FILTER_PARAMS}
-        self.query = self._parse_query(params)
-        self.sort = self._parse_sort(params)
-        self.page_param = params.get("page", "") if hasattr(params, "get") else ""
 
-    # Options and parameters ------------------------------------------------------------
+# The facets whose options are rows in the database, loaded in the visitor's language.
+TAXONOMIES = {"type": ResourceType, "topic": Topic, "region": Region}
+OPTION_FACETS = (*TAXONOMIES, "programme")
 
-    def _load_options(self):
-        """Every option's value and label in the visitor's language: one query per kind."""
+
+class PublicationFacets:
+    """The taxonomy's facets over source publications: options, filters and counts.
+
+    `names` are the facets wanted, among FILTER_PARAMS. Their options are loaded once, in the
+    visitor's language (one query per taxonomy, two for programmes); `counts` then counts every
+    facet over its own subset of publications in one query, whatever their number.
+    """
+
+    def __init__(self, locale, names=FILTER_PARAMS, *, sections=None, private_files=None):
+        self.locale = locale
+        self.names = tuple(names)
+        self.sections = sections
+        self.private_files = private_files
+        if "language" in self.names and private_files is None:
+            self.private_files = _private_collections_q("document__collection")
         default = Locale.get_default()
-        self.options = {}
-        for name, model in TAXONOMIES.items():
-            rows = model.objects.filter(locale_id__in={default.pk, self.locale.pk}, live=True)
-            by_key = {}
-            for row in rows:
-                entry = by_key.setdefault(row.translation_key, {"slug": row.slug, "order": row.sort_order})
-                if row.locale_id == default.pk:
-                    entry["source_id"] = row.pk
-                    if "label" not in entry:
-                        entry["label"], entry["language"] = row.name, default.language_code
-                if row.locale_id == self.locale.pk:
-                    entry["label"], entry["language"] = row.name, self.locale.language_code
-            self.options[name] = {
-                entry["slug"]: entry for entry in by_key.values() if "source_id" in entry and "label" in entry
-            }
-        self.options["programme"] = self._programme_options(default)
+        self.options = {
+            name: self._taxonomy_options(TAXONOMIES[name], default)
+            for name in self.names
+            if name in TAXONOMIES
+        }
+        if "programme" in self.names:
+            self.options["programme"] = self._programme_options(default)
+
+    # Options ---------------------------------------------------------------------------
+
+    def _taxonomy_options(self, model, default):
+        """{slug: {"source_id", "label", "language", "order"}} of one taxonomy: one query."""
+        by_key = {}
+        for row in model.objects.filter(locale_id__in={default.pk, self.locale.pk}, live=True):
+            entry = by_key.setdefault(row.translation_key, {"slug": row.slug, "order": row.sort_order})
+            if row.locale_id == default.pk:
+                entry["source_id"] = row.pk
+                if "label" not in entry:
+                    entry["label"], entry["language"] = row.name, default.language_code
+            if row.locale_id == self.locale.pk:
+                entry["label"], entry["language"] = row.name, self.locale.language_code
+        return {
+            entry["slug"]: entry for entry in by_key.values() if "source_id" in entry and "label" in entry
+        }
 
     def _programme_options(self, default):
         """Programmes a visitor may open, keyed by their source slug, which publications link to.
@@ -225,8 +245,6 @@ class LibrarySearch:
         source language. A programme that is neither (a draft, private, below an unpublished
         section) is no option: its title never shows, and its slug is an unknown value.
         """
-        from programmes.models import ProgrammePage
-
         sources = {
             page.translation_key: page
             for page in ProgrammePage.objects.filter(locale=default).only("slug", "translation_key")
@@ -254,6 +272,139 @@ class LibrarySearch:
             }
             for key, page in shown.items()
         }
+
+    # Filtering -------------------------------------------------------------------------
+
+    def filter_q(self, name, values):
+        """Source publications with any of `values` for facet `name`; an unknown value matches none."""
+        if name == "type":
+            return Q(resource_type__slug__in=values)
+        if name in ("topic", "region"):
+            through = ResourcePage.topics.through if name == "topic" else ResourcePage.regions.through
+            related = "topic" if name == "topic" else "region"
+            options = self.options[name]
+            keys = [options[slug]["source_id"] for slug in values if slug in options]
+            return Q(pk__in=through.objects.filter(**{f"{related}_id__in": keys}).values("resourcepage_id"))
+        if name == "programme":
+            options = self.options[name]
+            keys = [options[slug]["key"] for slug in values if slug in options]
+            through = ResourcePage.related_programmes.through
+            matching = through.objects.filter(programmepage__translation_key__in=keys)
+            return Q(pk__in=matching.values("resourcepage_id"))
+        if name == "country":
+            return Q(pk__in=ResourceCountry.objects.filter(country__in=values).values("page_id"))
+        if name == "language":
+            files = public_files(ResourceFile.objects.filter(language__in=values), self.private_files)
+            return Q(pk__in=files.values("page_id"))
+        if name == "year":
+            return Q(publication_date__year__in=[int(value) for value in values])
+        raise ValueError(name)
+
+    # Counting --------------------------------------------------------------------------
+
+    def _grouped(self, name, subset):
+        """(value, publication) rows of facet `name` over `subset`, as a queryset to group."""
+        pages = subset.values("pk")
+        if name == "type":
+            return subset.order_by(), "resource_type__slug", "pk"
+        if name in ("topic", "region"):
+            through = ResourcePage.topics.through if name == "topic" else ResourcePage.regions.through
+            return through.objects.filter(resourcepage_id__in=pages), f"{name}__slug", "resourcepage_id"
+        if name == "programme":
+            through = ResourcePage.related_programmes.through
+            rows = through.objects.filter(resourcepage_id__in=pages)
+            return rows, "programmepage__translation_key", "resourcepage_id"
+        if name == "country":
+            return ResourceCountry.objects.filter(page_id__in=pages), "country", "page_id"
+        if name == "language":
+            rows = public_files(ResourceFile.objects.filter(page_id__in=pages), self.private_files)
+            return rows, "language", "page_id"
+        if name == "year":
+            return subset.order_by(), ExtractYear("publication_date"), "pk"
+        raise ValueError(name)
+
+    def _count_query(self, name, subset):
+        rows, value, publication = self._grouped(name, subset)
+        return (
+            rows.order_by()
+            .annotate(facet=Value(name, output_field=CharField()), value=Cast(value, CharField()))
+            .values("facet", "value")
+            .annotate(n=Count(publication, distinct=True))
+            .values_list("facet", "value", "n")
+        )
+
+    def counts(self, subsets):
+        """{facet name: {option value: number of publications}}, each facet counted over its own
+        subset (`subsets[name]`, a queryset of source publications); one query for them all."""
+        queries = [self._count_query(name, subsets[name]) for name in self.names]
+        found = {name: {} for name in self.names}
+        if not queries:
+            return found
+        rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+        # Programmes are counted by translation key (a UUID, spelt differently by each database).
+        programmes = {str(entry["key"]): slug for slug, entry in self.options.get("programme", {}).items()}
+        for name, value, count in rows:
+            if value is None:
+                continue
+            if name == "programme":
+                value = programmes.get(str(uuid.UUID(value)))
+                if value is None:
+                    continue
+            found[name][value] = count
+        return found
+
+    def facet(self, name, counts, selected):
+        """Facet `name` with its options: those counted, and the selected ones even at 0."""
+        values = set(counts) | set(selected)
+        if name in OPTION_FACETS:
+            known = self.options[name]
+            options = [
+                FacetOption(
+                    value,
+                    known[value]["label"],
+                    counts.get(value, 0),
+                    value in selected,
+                    language=_other_language(known[value].get("language"), self.locale),
+                )
+                for value in values
+                if value in known
+            ]
+            options.sort(key=lambda o: (known[o.value]["order"], _sort_key(o.label)))
+        elif name == "country":
+            options = [FacetOption(v, countries.name(v), counts.get(v, 0), v in selected) for v in values]
+            options.sort(key=lambda o: _sort_key(o.label))
+        elif name == "language":
+            options = [FacetOption(v, str(language_name(v)), counts.get(v, 0), v in selected) for v in values]
+            options.sort(key=lambda o: _sort_key(o.label))
+        else:
+            options = [FacetOption(v, v, counts.get(v, 0), v in selected) for v in values]
+            options.sort(key=lambda o: -int(o.value))
+        return Facet(name, FACET_LABELS[name], options)
+
+    def facets(self, subsets, selected):
+        """Every facet, counted over `subsets` (see `counts`), with `selected` ({name: [values]})."""
+        counts = self.counts(subsets)
+        return [self.facet(name, counts[name], selected.get(name, [])) for name in self.names]
+
+
+class LibrarySearch:
+    """Parses the parameters once, then answers for results, facets and feeds."""
+
+    def __init__(self, params, library, locale=None):
+        self.library = library
+        self.locale = locale or Locale.get_active()
+        self.errors = []
+        self.sections = unpublished_sections()
+        self.base = source_publications(library, self.sections)
+        self.private_files = _private_collections_q("document__collection")
+        self.facets = PublicationFacets(self.locale, sections=self.sections, private_files=self.private_files)
+        self.options = self.facets.options
+        self.selected = {name: self._parse_filter(name, _getlist(params, name)) for name in FILTER_PARAMS}
+        self.query = self._parse_query(params)
+        self.sort = self._parse_sort(params)
+        self.page_param = params.get("page", "") if hasattr(params, "get") else ""
+
+    # Parameters ------------------------------------------------------------------------
 
     def _parse_filter(self, name, raw_values):
         values = []
@@ -311,28 +462,6 @@ class LibrarySearch:
 
     # Filtering -------------------------------------------------------------------------
 
-    def _filter_q(self, name, values):
-        if name == "type":
-            return Q(resource_type__slug__in=values)
-        if name in ("topic", "region"):
-            through = ResourcePage.topics.through if name == "topic" else ResourcePage.regions.through
-            related = "topic" if name == "topic" else "region"
-            keys = [self.options[name][slug]["source_id"] for slug in values]
-            return Q(pk__in=through.objects.filter(**{f"{related}_id__in": keys}).values("resourcepage_id"))
-        if name == "programme":
-            keys = [self.options[name][slug]["key"] for slug in values]
-            through = ResourcePage.related_programmes.through
-            matching = through.objects.filter(programmepage__translation_key__in=keys)
-            return Q(pk__in=matching.values("resourcepage_id"))
-        if name == "country":
-            return Q(pk__in=ResourceCountry.objects.filter(country__in=values).values("page_id"))
-        if name == "language":
-            files = public_files(ResourceFile.objects.filter(language__in=values), self.private_files)
-            return Q(pk__in=files.values("page_id"))
-        if name == "year":
-            return Q(publication_date__year__in=[int(value) for value in values])
-        raise ValueError(name)
-
     @cached_property
     def _public_translations(self):
         """Built once: `.public()` reads the view restrictions when called, and every facet filters."""
@@ -360,7 +489,7 @@ class LibrarySearch:
         queryset = self.base.filter(self._text_q())
         for name, values in self.selected.items():
             if values and name != exclude:
-                queryset = queryset.filter(self._filter_q(name, values))
+                queryset = queryset.filter(self.facets.filter_q(name, values))
         return queryset
 
     def ordered(self, queryset):
@@ -376,103 +505,12 @@ class LibrarySearch:
             ).order_by("display_title", "pk")
         return queryset.order_by("-publication_date", "-pk")
 
-    # Facets ----------------------------------------------------------------------------
-
-    def facet_counts(self, name):
-        """{option value: number of publications} given every other filter."""
-        subset = self.filtered(exclude=name).values("pk")
-        if name == "type":
-            rows = (
-                self.filtered(exclude=name)
-                .order_by()
-                .values("resource_type__slug")
-                .annotate(n=Count("pk", distinct=True))
-            )
-            return {row["resource_type__slug"]: row["n"] for row in rows}
-        if name in ("topic", "region"):
-            through = ResourcePage.topics.through if name == "topic" else ResourcePage.regions.through
-            related = "topic" if name == "topic" else "region"
-            rows = (
-                through.objects.filter(resourcepage_id__in=subset)
-                .order_by()
-                .values(f"{related}__slug")
-                .annotate(n=Count("resourcepage_id", distinct=True))
-            )
-            return {row[f"{related}__slug"]: row["n"] for row in rows}
-        if name == "programme":
-            through = ResourcePage.related_programmes.through
-            rows = (
-                through.objects.filter(resourcepage_id__in=subset)
-                .order_by()
-                .values("programmepage__translation_key")
-                .annotate(n=Count("resourcepage_id", distinct=True))
-            )
-            by_key = {row["programmepage__translation_key"]: row["n"] for row in rows}
-            return {
-                slug: by_key[entry["key"]]
-                for slug, entry in self.options[name].items()
-                if entry["key"] in by_key
-            }
-        if name == "country":
-            rows = (
-                ResourceCountry.objects.filter(page_id__in=subset)
-                .order_by()
-                .values("country")
-                .annotate(n=Count("page_id", distinct=True))
-            )
-            return {row["country"]: row["n"] for row in rows}
-        if name == "language":
-            rows = (
-                public_files(ResourceFile.objects.filter(page_id__in=subset), self.private_files)
-                .order_by()
-                .values("language")
-                .annotate(n=Count("page_id", distinct=True))
-            )
-            return {row["language"]: row["n"] for row in rows}
-        if name == "year":
-            rows = (
-                self.filtered(exclude=name)
-                .order_by()
-                .annotate(year=ExtractYear("publication_date"))
-                .values("year")
-                .annotate(n=Count("pk", distinct=True))
-            )
-            return {str(row["year"]): row["n"] for row in rows}
-        raise ValueError(name)
-
-    def facet(self, name):
-        counts = self.facet_counts(name)
-        selected = self.selected[name]
-        values = set(counts) | set(selected)
-        if name in ("type", "topic", "region", "programme"):
-            known = self.options[name]
-            options = [
-                FacetOption(
-                    value,
-                    known[value]["label"],
-                    counts.get(value, 0),
-                    value in selected,
-                    language=_other_language(known[value].get("language"), self.locale),
-                )
-                for value in values
-                if value in known
-            ]
-            options.sort(key=lambda o: (known[o.value]["order"], _sort_key(o.label)))
-        elif name == "country":
-            options = [FacetOption(v, countries.name(v), counts.get(v, 0), v in selected) for v in values]
-            options.sort(key=lambda o: _sort_key(o.label))
-        elif name == "language":
-            options = [FacetOption(v, str(language_name(v)), counts.get(v, 0), v in selected) for v in values]
-            options.sort(key=lambda o: _sort_key(o.label))
-        else:
-            options = [FacetOption(v, v, counts.get(v, 0), v in selected) for v in values]
-            options.sort(key=lambda o: -int(o.value))
-        return Facet(name, FACET_LABELS[name], options)
-
     # Results ---------------------------------------------------------------------------
 
     def result(self, *, page_size=PAGE_SIZE):
-        facets = [self.facet(name) for name in FILTER_PARAMS]
+        facets = self.facets.facets(
+            {name: self.filtered(exclude=name) for name in FILTER_PARAMS}, self.selected
+        )
         paginator = Paginator(self.ordered(self.filtered()), page_size, allow_empty_first_page=True)
         page_not_found = False
         page_number = 1
@@ -662,9 +700,6 @@ def programme_publications(programme, limit=PROGRAMME_LIST_SIZE):
 
 
 def _programme_library_url(programme):
-    from programmes.models import ProgrammePage
-    from resources.models import ResourceIndexPage
-
     library = ResourceIndexPage.objects.filter(locale=programme.locale).live().public().first()
     source = ProgrammePage.objects.filter(
         translation_key=programme.translation_key, locale__language_code=settings.LANGUAGE_CODE
@@ -676,8 +711,6 @@ def _programme_library_url(programme):
 
 def publication_details(page):
     """Everything a publication's own page shows, with the facts read from the source page."""
-    from website.localized_relations import localize_all
-
     source = page.facts
     locale = page.locale
     files = _files_by_page([source.pk], check_storage=True).get(source.pk, [])

@@ -34,6 +34,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from programmes.forms import RelatedProgrammesForm
 from resources.languages import language_choices
+from resources.search_text import publication_search_text
 from website.localized_relations import source_locale_choices
 from website.models import BasePage
 
@@ -299,8 +300,6 @@ class ResourcePage(BasePage):
 
     def search_facts_text(self):
         """Identifiers, authors, taxonomy labels and PDF text, for full-text search."""
-        from search.publications import publication_search_text
-
         return publication_search_text(self)
 
     @property
@@ -310,7 +309,7 @@ class ResourcePage(BasePage):
     @property
     def publication(self):
         """Files (URL, language, format, size), type, topics, regions, countries, identifiers."""
-        from resources.api import publication_representation
+        from resources.api_representations import publication_representation
 
         return publication_representation(self)
 

@@ -25,7 +25,7 @@ def active_filters(result):
     for facet in result.facets:
         for option in facet.selected:
             remaining = dict(result.filters)
-            remaining[facet.param] = [value for value in remaining[facet.param] if value != option.value]
+            remaining[facet.name] = [value for value in remaining[facet.name] if value != option.value]
             query = filter_querystring(remaining, result.query)
             if result.sort != DEFAULT_SORT:
                 query = f"{query}&sort={result.sort}" if query else f"sort={result.sort}"

@@ -8,6 +8,3 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
-        from .api import register_api
-
-        register_api()

@@ -6,6 +6,11 @@ Matching ids come from the backend (at most MAX_HITS, by relevance); facets,
 facet filters and pagination then run as a bounded number of SQL queries over
 those ids, whatever the backend.
 
+Facets: `kind` is the page type (programme, publication); `type`, `topic` and
+`year` are the library's own facets of publications (resources.library's
+`PublicationFacets`), with the library's parameter names, values and counting,
+so `type` means the resource type on every page and endpoint of the site.
+
 Promoted results are part of the results: they come first, are counted in the
 total and the facets, and follow the facet filters like any other result.
 """
@@ -22,12 +27,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
+
+from resources.library import Facet, FacetOption, PublicationFacets
 
 from .backends.scoping import public_pages, searchable_models
 from .inflection import normalise_inclusive, word_forms
@@ -74,7 +80,7 @@ def term_query(term, language):
     """One query word: its other-gender forms, and an identifier's parts as a phrase.
 
     Publications are indexed with "A/RES/53/144" also spelt "A RES 53 144"
-    (search/publications.py), so "A/RES/53" or "Res.69" find them by that phrase.
+    (resources/search_text.py), so "A/RES/53" or "Res.69" find them by that phrase.
     """
     alternatives = [PlainText(form, operator="and") for form in word_forms(term, language)]
     parts = identifier_parts(term)
@@ -133,14 +139,14 @@ class SearchForm(forms.Form):
     """Search parameters; a malformed facet value is a 400, an unknown one finds nothing."""
 
     q = QueryField(label=_("Search text"), required=False)
-    type = forms.CharField(label=_("Content type"), required=False, max_length=50)
-    resource_type = forms.SlugField(label=_("Resource type"), required=False, max_length=100)
+    kind = forms.CharField(label=_("Content type"), required=False, max_length=50)
+    type = forms.SlugField(label=_("Resource type"), required=False, max_length=100)
     topic = forms.SlugField(label=_("Topic"), required=False, max_length=100)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1000, max_value=9999)
     page = forms.IntegerField(label=_("Page"), required=False, min_value=1, max_value=10_000)
 
-    def clean_type(self):
-        value = self.cleaned_data["type"]
+    def clean_kind(self):
+        value = self.cleaned_data["kind"]
         if value and value not in {content_type_slug(model) for model in searchable_models()}:
             raise forms.ValidationError(_("Unknown content type."))
         return value
@@ -154,21 +160,6 @@ class SearchForm(forms.Form):
             for name, errors in self.errors.items()
             for error in errors
         ]
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool = False
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    values: list = field(default_factory=list)
 
 
 @dataclass
@@ -270,131 +261,76 @@ def server_answering(language):
         raise SearchUnavailable from error
 
 
-def apply_filters(ids, data):
+# The library's facets that a search offers, with the headings the search page gives them.
+RESOURCE_FACETS = {"type": _("Resource type"), "topic": _("Topic"), "year": _("Year")}
+FILTERS = ("kind", *RESOURCE_FACETS)
+
+
+def _selected(data):
+    """The chosen resource facet values, as the library's facets take them: {name: [value]}."""
+    return {name: [str(data[name])] if data.get(name) else [] for name in RESOURCE_FACETS}
+
+
+def _sources(resource_model, ids):
+    """The source-language publications among `ids`: they hold the facts (ResourcePage.facts)."""
+    return resource_model.objects.filter(
+        locale__language_code=settings.LANGUAGE_CODE,
+        translation_key__in=resource_model.objects.filter(pk__in=ids).values("translation_key"),
+    )
+
+
+def apply_filters(ids, data, facets):
     """Narrow the ids by the chosen facet values, keeping their order (at most three queries)."""
     if not ids or not _filtered(data):
         return ids
     pages = Page.objects.filter(pk__in=ids)
-    if data.get("type"):
-        model = next(m for m in searchable_models() if content_type_slug(m) == data["type"])
+    if data.get("kind"):
+        model = next(m for m in searchable_models() if content_type_slug(m) == data["kind"])
         pages = pages.type(model)
-    if data.get("resource_type") or data.get("topic") or data.get("year"):
+    chosen = {name: values for name, values in _selected(data).items() if values}
+    if chosen:
         resource_model = resource_page_model()
         if resource_model is None:
             return []
-        # Type, topics and dates are facts of the source-language page (ResourcePage.facts).
-        keys = resource_model.objects.filter(pk__in=ids).values("translation_key")
-        sources = resource_model.objects.filter(
-            translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE
-        )
-        if data.get("resource_type"):
-            sources = sources.filter(resource_type__slug=data["resource_type"])
-        if data.get("topic"):
-            sources = sources.filter(topics__slug=data["topic"])
-        if data.get("year"):
-            sources = sources.filter(publication_date__year=data["year"])
+        sources = _sources(resource_model, ids)
+        for name, values in chosen.items():
+            sources = sources.filter(facets.filter_q(name, values))
         pages = pages.filter(translation_key__in=sources.values("translation_key"))
     keep = set(pages.values_list("pk", flat=True))
     return [pk for pk in ids if pk in keep]
 
 
-def build_facets(ids, data, locale):
-    facets = []
+def build_facets(ids, data, facets):
+    """The page-type facet, then the library's facets of the publications found.
+
+    Every count is over the results as filtered (one value per facet is chosen at most).
+    """
     if not ids:
-        return facets
+        return []
     # order_by(): Page's default ordering by path would split the groups.
     rows = Page.objects.filter(pk__in=ids).order_by().values("content_type").annotate(n=Count("pk"))
     counts = {row["content_type"]: row["n"] for row in rows}
-    type_facet = Facet("type", str(_("Content type")))
+    kind = Facet("kind", _("Content type"), [])
     for model in searchable_models():
         count = counts.get(ContentType.objects.get_for_model(model).pk, 0)
         if count:
             slug = content_type_slug(model)
-            type_facet.values.append(
-                FacetValue(
-                    slug, str(capfirst(model._meta.verbose_name_plural)), count, data.get("type") == slug
-                )
-            )
-    facets.append(type_facet)
+            label = str(capfirst(model._meta.verbose_name_plural))
+            kind.options.append(FacetOption(slug, label, count, data.get("kind") == slug))
+    found = [kind]
     resource_model = resource_page_model()
     if resource_model is None:
-        return facets
-    facets.extend(resource_facets(resource_model, ids, data, locale))
-    return facets
-
-
-def resource_facets(resource_model, ids, data, locale):
-    from resources.models import ResourceType, Topic
-
-    # The facts are on the source-language pages (ResourcePage.facts): count those, in SQL.
-    source_ids = list(
-        resource_model.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE,
-            translation_key__in=resource_model.objects.filter(pk__in=ids).values("translation_key"),
-        )
-        .order_by()
-        .values_list("pk", flat=True)
-    )
-    if not source_ids:
-        return []
-
-    type_counts = (
-        resource_model.objects.filter(pk__in=source_ids)
-        .order_by()
-        .values("resource_type__translation_key")
-        .annotate(n=Count("pk"))
-    )
-    topic_counts = (
-        resource_model.topics.through.objects.filter(resourcepage_id__in=source_ids)
-        .order_by()
-        .values("topic__translation_key")
-        .annotate(n=Count("resourcepage_id"))
-    )
-    year_counts = (
-        resource_model.objects.filter(pk__in=source_ids)
-        .order_by()
-        .annotate(year=ExtractYear("publication_date"))
-        .values("year")
-        .annotate(n=Count("pk"))
-        .order_by("-year")
-    )
-    type_names = {
-        item.translation_key: item
-        for item in ResourceType.objects.filter(
-            translation_key__in=[row["resource_type__translation_key"] for row in type_counts],
-            locale=locale,
-            live=True,
-        )
-    }
-    topic_names = {
-        item.translation_key: item
-        for item in Topic.objects.filter(
-            translation_key__in=[row["topic__translation_key"] for row in topic_counts],
-            locale=locale,
-            live=True,
-        )
-    }
-    resource_type = Facet("resource_type", str(_("Resource type")))
-    for row in type_counts:
-        item = type_names.get(row["resource_type__translation_key"])
-        if item is not None:
-            resource_type.values.append(
-                FacetValue(item.slug, item.name, row["n"], data.get("resource_type") == item.slug)
-            )
-    topic = Facet("topic", str(_("Topic")))
-    for row in topic_counts:
-        item = topic_names.get(row["topic__translation_key"])
-        if item is not None:
-            topic.values.append(FacetValue(item.slug, item.name, row["n"], data.get("topic") == item.slug))
-    year = Facet("year", str(_("Year")))
-    for row in year_counts:
-        if row["year"]:
-            year.values.append(
-                FacetValue(str(row["year"]), str(row["year"]), row["n"], data.get("year") == row["year"])
-            )
-    for facet in (resource_type, topic):
-        facet.values.sort(key=lambda value: (-value.count, value.label))
-    return [facet for facet in (resource_type, topic, year) if facet.values]
+        return found
+    sources = _sources(resource_model, ids)
+    for facet in facets.facets(dict.fromkeys(RESOURCE_FACETS, sources), _selected(data)):
+        # Only what the results hold; the most frequent first, years newest first.
+        facet.options = [option for option in facet.options if option.count]
+        if facet.name != "year":
+            facet.options.sort(key=lambda option: (-option.count, option.label))
+        facet.label = RESOURCE_FACETS[facet.name]
+        if facet.options:
+            found.append(facet)
+    return found
 
 
 def run_search(data, language, *, record=True):
@@ -412,8 +348,10 @@ def run_search(data, language, *, record=True):
     promoted_ids = [promotion.page.pk for promotion in promotions if promotion.page is not None]
     promoted = set(promoted_ids)
     ids = promoted_ids + [pk for pk in matching_ids(query, language, locale) if pk not in promoted]
-    ids = apply_filters(ids, data)
-    outcome.facets = build_facets(ids, data, locale)
+    # Loaded only when there is something to count or filter (its options cost two queries).
+    facets = PublicationFacets(locale, RESOURCE_FACETS) if ids else None
+    ids = apply_filters(ids, data, facets)
+    outcome.facets = build_facets(ids, data, facets)
 
     # The results in the order shown: promotions first (an external link only
     # when no facet is chosen, as it has no type, topic or year), then the rest.
@@ -448,7 +386,7 @@ def run_search(data, language, *, record=True):
 
 
 def _filtered(data):
-    return any(data.get(name) for name in ("type", "resource_type", "topic", "year"))
+    return any(data.get(name) for name in FILTERS)
 
 
 def _new_search(data):

@@ -3,7 +3,7 @@
 The extract comes from the text the page was found by: its summary or body,
 else its identifiers and labels, else the passage of its PDF around the match.
 Publications' texts are read for the whole page of results at once
-(search/publications.py), so a page of results costs the same few queries
+(resources/search_text.py), so a page of results costs the same few queries
 whatever the number of hits.
 """
 
@@ -11,8 +11,9 @@ import html
 import re
 import unicodedata
 
+from resources.search_text import publication_texts
+
 from .inflection import word_forms
-from .publications import publication_texts
 
 SNIPPET_LENGTH = 220
 # Matches looked at when choosing the passage: enough for a long PDF's first chapters.

@@ -4,6 +4,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .query import (
+    FILTERS,
     PAGE_SIZE,
     SearchForm,
     SearchOutcome,
@@ -46,7 +47,7 @@ def search_page(request):
 
 def _params(data):
     """The current facet choices, to rebuild links that change one of them."""
-    return {name: data[name] for name in ("q", "type", "resource_type", "topic", "year") if data.get(name)}
+    return {name: data[name] for name in ("q", *FILTERS) if data.get(name)}
 
 
 def suggest(request):

@@ -20,7 +20,7 @@ class ScopedIndexMixin:
     """An index that holds only the live, public searchable pages of its backend's language."""
 
     def add_items(self, model, objs):
-        from search.publications import publication_texts_attached
+        from resources.search_text import publication_texts_attached
 
         keep, drop = self.backend.scope.split(model, objs)
         if drop:

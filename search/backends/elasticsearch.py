@@ -60,7 +60,7 @@ class ScopedElasticsearchIndexMixin:
             self._add_scoped_items(model, items)
 
     def _add_scoped_items(self, model, items):
-        from search.publications import publication_texts_attached
+        from resources.search_text import publication_texts_attached
 
         keep, drop = self.backend.scope.split(model, items)
         for obj in drop:

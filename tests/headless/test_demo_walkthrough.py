@@ -50,7 +50,7 @@ def test_a_front_end_renders_the_demo_in_french_from_the_api(client):
     library_item = next((item for item in menu["items"] if "/fr/" in item["url"]), None)
     assert library_item is not None
     library = get(client, "/api/v3/library/", locale="fr")
-    assert library["total"] > 0
+    assert library["pagination"]["count"] > 0
     assert library["library"]["url"].startswith("/fr/")
     assert get(client, "/api/v3/route/", path=library["library"]["url"])["page"]["meta"]["type"] == (
         "resources.ResourceIndexPage"
@@ -63,10 +63,10 @@ def test_a_front_end_renders_the_demo_in_french_from_the_api(client):
         and f["size"]
         for f in item["files"]
     )
-    topic = next(facet for facet in library["facets"] if facet["param"] == "topic")
+    topic = next(facet for facet in library["facets"] if facet["name"] == "topic")
     value = topic["options"][0]["value"]
     filtered = get(client, "/api/v3/library/", locale="fr", topic=value)
-    assert 0 < filtered["total"] <= library["total"]
+    assert 0 < filtered["pagination"]["count"] <= library["pagination"]["count"]
     publication = get(client, "/api/v3/route/", path=item["url"])["page"]
     assert publication["meta"]["type"] == "resources.ResourcePage"
     assert publication["publication"]["files"]

@@ -48,7 +48,7 @@ def test_library_in_french_matches_the_html_page(client, library_tree, shelf):
     html = client.get(library.url, {"type": "manual"}).content.decode()
     expected = LibrarySearch({"type": ["manual"]}, library, library.locale).result()
 
-    assert data["total"] == expected.total == 1
+    assert data["pagination"]["count"] == expected.total == 1
     assert [item["title"] for item in data["items"]] == ["Manuel de protection"]
     assert "Manuel de protection" in html and "Annual report" not in html
     item = data["items"][0]
@@ -57,7 +57,7 @@ def test_library_in_french_matches_the_html_page(client, library_tree, shelf):
     assert [(f["language"], f["format"]) for f in item["files"]] == [("en", "PDF"), ("fr", "PDF")]
     # Absolute: a front end on another origin would resolve a path against itself.
     assert all(f["size"] > 0 and f["url"].startswith("http://testserver/documents/") for f in item["files"])
-    facets = {facet["param"]: facet for facet in data["facets"]}
+    facets = {facet["name"]: facet for facet in data["facets"]}
     assert facets["type"]["label"] == "Type"
     assert {o["value"]: (o["label"], o["count"], o["selected"]) for o in facets["type"]["options"]} == {
         "manual": ("Manuel", 1, True),
@@ -68,10 +68,10 @@ def test_library_in_french_matches_the_html_page(client, library_tree, shelf):
 def test_hidden_publications_and_private_files_are_not_counted(client, library_tree, shelf):
     data = client.get("/api/v3/library/", {"locale": "en"}).json()
 
-    assert data["total"] == 2
+    assert data["pagination"]["count"] == 2
     assert {item["title"] for item in data["items"]} == {"Protection manual", "Annual report"}
     languages = {
-        o["value"]: o["count"] for o in next(f for f in data["facets"] if f["param"] == "language")["options"]
+        o["value"]: o["count"] for o in next(f for f in data["facets"] if f["name"] == "language")["options"]
     }
     assert languages == {"en": 2, "fr": 1}  # the Spanish file is in a private collection
     assert "board-minutes" not in str(data)

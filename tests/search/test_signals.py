@@ -131,7 +131,7 @@ def test_a_live_page_under_an_unpublished_section_is_neither_indexed_nor_returne
     assert searched("en", "shelter") == set()
     assert "CHILD-OF-HIDDEN" not in client.get("/en/search/", {"q": "shelter"}).content.decode()
     api = client.get("/api/v3/search/", {"q": "shelter", "locale": "en"}).json()
-    assert api["results"] == [] and api["total"] == 0
+    assert api["results"] == [] and api["pagination"]["count"] == 0
     assert client.get("/en/search/suggest/", {"q": "CHILD-OF"}).json()["suggestions"] == []
 
 

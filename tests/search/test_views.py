@@ -2,9 +2,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale
 
 from conftest import translate_page
 from programmes.factories import ProgrammePageFactory
+from resources.library import PublicationFacets
+from search.query import RESOURCE_FACETS, build_facets
 
 pytestmark = pytest.mark.django_db
 
@@ -48,11 +51,11 @@ def test_facets_show_counts_and_filter(client, pages):
     response = client.get("/en/search/", {"q": "protection"})
     outcome = response.context["outcome"]
     facets = outcome.facets
-    assert facets[0].name == "type"
-    assert [(v.value, v.count) for v in facets[0].values] == [("programmepage", outcome.total)]
-    filtered = client.get("/en/search/", {"q": "protection", "type": "programmepage"})
+    assert facets[0].name == "kind"
+    assert [(v.value, v.count) for v in facets[0].options] == [("programmepage", outcome.total)]
+    filtered = client.get("/en/search/", {"q": "protection", "kind": "programmepage"})
     assert filtered.context["outcome"].total == outcome.total
-    other = client.get("/en/search/", {"q": "protection", "type": "resourcepage"})
+    other = client.get("/en/search/", {"q": "protection", "kind": "resourcepage"})
     assert other.context["outcome"].total == 0
 
 
@@ -64,6 +67,18 @@ def test_pagination(client, pages):
     second = client.get("/en/search/", {"q": "shelter", "page": 2}).context["outcome"]
     assert (first.total, first.page_count, len(first.hits), len(second.hits)) == (25, 2, 20, 5)
     assert not {hit.page.pk for hit in first.hits} & {hit.page.pk for hit in second.hits}
+    api = client.get("/api/v3/search/", {"q": "shelter", "locale": "en", "kind": "programmepage"}).json()
+    assert api["pagination"] == {
+        "count": 25,
+        "page": 1,
+        "page_size": 20,
+        "num_pages": 2,
+        "next": "http://testserver/api/v3/search/?q=shelter&locale=en&kind=programmepage&page=2",
+        "previous": None,
+    }
+    following = client.get(api["pagination"]["next"]).json()["pagination"]
+    assert (following["page"], following["next"]) == (2, None)
+    assert following["previous"] == "http://testserver/api/v3/search/?q=shelter&locale=en&kind=programmepage"
 
 
 def make_publications(library, count, start=0):
@@ -106,11 +121,15 @@ def test_query_count_does_not_grow_with_the_hits(client, home, url, params):
     library = ResourceIndexPageFactory(parent=home)
     make_publications(library, 5)
     few, response = count_queries(client, url, params)
-    total = response.context["outcome"].total if url.startswith("/en") else response.json()["total"]
+    total = (
+        response.context["outcome"].total if url.startswith("/en") else response.json()["pagination"]["count"]
+    )
     assert total == 5
     make_publications(library, 15, start=5)
     many, response = count_queries(client, url, params)
-    total = response.context["outcome"].total if url.startswith("/en") else response.json()["total"]
+    total = (
+        response.context["outcome"].total if url.startswith("/en") else response.json()["pagination"]["count"]
+    )
     assert total == 20
     assert many == few, (few, many)
     assert many <= 36, many
@@ -132,7 +151,7 @@ def test_a_search_is_counted_once_not_per_page_or_facet(client, pages):
         ProgrammePageFactory(parent=index, title=f"Shelter {number}", slug=f"shelter-{number}")
     client.get("/en/search/", {"q": "shelter"})
     client.get("/en/search/", {"q": "shelter", "page": 2})
-    client.get("/en/search/", {"q": "shelter", "type": "programmepage"})
+    client.get("/en/search/", {"q": "shelter", "kind": "programmepage"})
     client.get("/api/v3/search/", {"q": "shelter", "locale": "en", "page": 2})
     assert Query.objects.get(query_string="shelter").hits == 1
     client.get("/api/v3/search/", {"q": "shelter", "locale": "fr"})
@@ -157,10 +176,10 @@ def test_the_count_and_facets_include_the_promoted_result(client, pages):
     outcome = response.context["outcome"]
     shown = outcome.promotions + outcome.hits
     assert outcome.total == len(shown) == 4
-    assert {value.value: value.count for value in outcome.facets[0].values} == {"programmepage": 4}
+    assert {value.value: value.count for value in outcome.facets[0].options} == {"programmepage": 4}
     assert "4 results for" in response.content.decode()
     api = client.get("/api/v3/search/", {"q": "declaration", "locale": "en"}).json()
-    assert api["total"] == len(api["promotions"]) + len(api["results"]) == 4
+    assert api["pagination"]["count"] == len(api["promotions"]) + len(api["results"]) == 4
 
 
 def test_an_external_link_promotion_is_shown_and_counted(client, pages):
@@ -179,9 +198,9 @@ def test_an_external_link_promotion_is_shown_and_counted(client, pages):
     assert 'href="https://www.ohchr.org/en/special-procedures/sr-human-rights-defenders"' in html
     assert "The mandate&#x27;s own site." in html
     api = client.get("/api/v3/search/", {"q": "desks", "locale": "en"}).json()
-    assert api["promotions"][0]["id"] is None and api["promotions"][0]["type"] == "external"
+    assert api["promotions"][0]["id"] is None and api["promotions"][0]["kind"] == "external"
     # An external link has no content type: a facet filter leaves it out.
-    filtered = client.get("/en/search/", {"q": "desks", "type": "programmepage"}).context["outcome"]
+    filtered = client.get("/en/search/", {"q": "desks", "kind": "programmepage"}).context["outcome"]
     assert filtered.promotions == [] and filtered.total == 1
 
 
@@ -257,12 +276,12 @@ def test_bad_queries_get_a_normal_page(client, pages, query):
 @pytest.mark.parametrize(
     "params",
     [
-        {"type": "nosuchtype"},
+        {"kind": "nosuchtype"},
         {"year": "abc"},
         {"page": "-1"},
         {"page": "abc"},
         {"topic": "<script>"},
-        {"resource_type": "a b"},
+        {"type": "a b"},
     ],
 )
 def test_malformed_parameters_get_the_search_page_with_a_400(client, pages, params):
@@ -284,7 +303,8 @@ def test_malformed_parameters_get_the_search_page_with_a_400(client, pages, para
         ({"page": "-1"}, 422, "page"),
         ({"year": "abc"}, 422, "year"),
         ({"topic": "<script>"}, 422, "topic"),
-        ({"type": "nosuchtype"}, 400, None),
+        ({"type": "a b"}, 422, "type"),
+        ({"kind": "nosuchtype"}, 400, None),
     ],
 )
 def test_api_errors_say_what_is_wrong(client, pages, params, status, field):
@@ -319,7 +339,7 @@ def test_api_returns_the_same_results_and_facets(client, pages):
     api = client.get("/api/v3/search/", {"q": "protection", "locale": "fr"}).json()
     page = client.get("/fr/search/", {"q": "protection"}).context["outcome"]
     assert [r["id"] for r in api["results"]] == [hit.page.pk for hit in page.hits]
-    assert api["total"] == page.total
+    assert api["pagination"]["count"] == page.total
     assert [f["name"] for f in api["facets"]] == [f.name for f in page.facets]
     assert all(r["locale"] == "fr" for r in api["results"])
 
@@ -360,14 +380,49 @@ def publications(home):
 
 def test_publication_facets_count_and_filter(client, publications):
     outcome = client.get("/en/search/", {"q": "shelter"}).context["outcome"]
-    facets = {facet.name: {value.value: value.count for value in facet.values} for facet in outcome.facets}
-    assert facets["type"] == {"resourcepage": 2}
-    assert facets["resource_type"] == {"manual": 1, "report": 1}
+    facets = {facet.name: {value.value: value.count for value in facet.options} for facet in outcome.facets}
+    assert facets["kind"] == {"resourcepage": 2}
+    assert facets["type"] == {"manual": 1, "report": 1}
     assert facets["topic"] == {"public-policies": 1}
     assert facets["year"] == {"2019": 1, "2021": 1}
-    for params in ({"resource_type": "manual"}, {"topic": "public-policies"}, {"year": 2019}):
+    for params in ({"type": "manual"}, {"topic": "public-policies"}, {"year": 2019}):
         filtered = client.get("/en/search/", {"q": "shelter", **params}).context["outcome"]
         assert [hit.page.pk for hit in filtered.hits] == [publications["manual"].pk]
+
+
+def test_the_publication_facets_of_a_search_are_the_librarys_counted_in_one_query(client, publications):
+    locale = Locale.objects.get(language_code="en")
+    ids = [publications["manual"].pk, publications["report"].pk]
+    facets = PublicationFacets(locale, RESOURCE_FACETS)
+    with CaptureQueriesContext(connection) as queries:
+        found = build_facets(ids, {"type": "manual"}, facets)
+    assert len(queries) == 2  # the page types, then every publication facet
+    assert [facet.name for facet in found] == ["kind", "type", "topic", "year"]
+    assert [(o.value, o.label, o.count, o.selected) for o in found[1].options] == [
+        ("manual", "Manual", 1, True),
+        ("report", "Report", 1, False),
+    ]
+
+
+def test_library_and_search_answer_facets_and_pages_in_one_shape(client, publications):
+    library = client.get("/api/v3/library/", {"locale": "en"}).json()
+    search = client.get("/api/v3/search/", {"q": "shelter", "locale": "en"}).json()
+
+    for answer in (library, search):
+        assert set(answer["pagination"]) == {"count", "page", "page_size", "num_pages", "next", "previous"}
+        assert answer["pagination"]["count"] == 2
+        for facet in answer["facets"]:
+            assert set(facet) == {"name", "label", "options"}
+            assert all(set(option) == {"value", "label", "count", "selected"} for option in facet["options"])
+    # `type` is the resource type in both, with the same values and counts.
+    for answer in (library, search):
+        types = next(facet for facet in answer["facets"] if facet["name"] == "type")
+        assert {option["value"]: option["count"] for option in types["options"]} == {"manual": 1, "report": 1}
+    schema = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
+    for name in ("LibrarySchema", "SearchOut"):
+        properties = schema[name]["properties"]
+        assert properties["facets"]["items"] == {"$ref": "#/components/schemas/FacetSchema"}, name
+        assert properties["pagination"] == {"$ref": "#/components/schemas/PaginationSchema"}, name
 
 
 def test_publication_found_by_identifier_and_taxonomy_label(client, publications):

@@ -14,11 +14,14 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Subquery
 from wagtail.models import Locale
 
-from .indexing import restricted_collection_ids
+# The one reading of restricted collections that indexing and the search text share; moves to
+# the visibility policy (website/visibility.py) with the rest of issue 12's part 1.
+from search.indexing import restricted_collection_ids
 
 SEPARATORS = re.compile(r"[^\w]+")
 CACHE_ATTRIBUTE = "_search_publication_text"
@@ -51,7 +54,13 @@ class PublicationText:
 
 def publication_texts(pages):
     """{page pk: PublicationText} for the ResourcePages among `pages`; about ten queries."""
-    from resources.models import Region, ResourceFile, ResourceIdentifier, ResourcePage, ResourceType, Topic
+    # resources.models imports this module for ResourcePage.search_facts_text: the models are
+    # looked up in the app registry, which is complete before any page is indexed.
+    models = apps.get_app_config("resources")
+    ResourcePage, ResourceFile, ResourceIdentifier = (
+        models.get_model(name) for name in ("ResourcePage", "ResourceFile", "ResourceIdentifier")
+    )
+    ResourceType, Topic, Region = (models.get_model(name) for name in ("ResourceType", "Topic", "Region"))
 
     pages = [page for page in pages if isinstance(page, ResourcePage)]
     if not pages:
