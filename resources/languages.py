@@ -9,9 +9,7 @@ from django.conf.locale import LANG_INFO
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-# Languages whose names are common nouns, written in lower case ("en thaï", "en tailandés");
-# Django's own catalogues capitalise some and not others.
-LOWER_CASE_NAMES = {"fr", "es"}
+from website.language_profiles import PROFILES
 
 # Languages Django's LANG_INFO does not know under their ISO 639-1 code.
 EXTRA_LANGUAGES = {
@@ -45,7 +43,9 @@ def language_name(code):
     if code not in CODES:
         return code
     name = str(_info(code)["name"])
-    return name.lower() if get_language() in LOWER_CASE_NAMES else name
+    # Django's own catalogues capitalise some languages' names and not others.
+    visitor_language = PROFILES.get(get_language())
+    return name.lower() if visitor_language and visitor_language.lower_case_language_names else name
 
 
 def language_name_local(code):
