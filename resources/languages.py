@@ -6,10 +6,9 @@ translated in Django's catalogues; the few it lacks are named here.
 """
 
 from django.conf.locale import LANG_INFO
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from website.language_profiles import PROFILES
+from website.language_profiles import in_running_text
 
 # Languages Django's LANG_INFO does not know under their ISO 639-1 code.
 EXTRA_LANGUAGES = {
@@ -42,10 +41,7 @@ def language_name(code):
     """The language's name in the visitor's language ("Thai", « thaï »)."""
     if code not in CODES:
         return code
-    name = str(_info(code)["name"])
-    # Django's own catalogues capitalise some languages' names and not others.
-    visitor_language = PROFILES.get(get_language())
-    return name.lower() if visitor_language and visitor_language.lower_case_language_names else name
+    return in_running_text(str(_info(code)["name"]))
 
 
 def language_name_local(code):

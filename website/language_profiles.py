@@ -12,7 +12,10 @@ Imported by the settings: nothing here may import models or other apps.
 
 from dataclasses import dataclass, fields
 
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.functional import lazy
+from django.utils.translation import get_language, gettext
 
 DIRECTIONS = ("ltr", "rtl")
 
@@ -126,3 +129,19 @@ def bidi_languages(codes, default_bidi):
     ltr = {code for code, direction in directions.items() if direction != "rtl"}
     rtl = set(directions) - ltr
     return sorted((set(default_bidi) - ltr) | rtl)
+
+
+def in_running_text(language_name):
+    """A language's name as the active language writes it mid-sentence: "la page en anglais",
+    but "the page in English" (Django's catalogues capitalise some languages' names)."""
+    active = PROFILES.get(get_language())
+    return language_name.lower() if active and active.lower_case_language_names else language_name
+
+
+def _content_language_name(code):
+    return in_running_text(gettext(LANG_INFO[code]["name"]))
+
+
+# A content language's name for settings.LANGUAGES, in the active language. Django's own
+# catalogues translate it, so a new content language adds no msgid to the others' catalogues.
+content_language_name = lazy(_content_language_name, str)

@@ -9,11 +9,19 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
 
 from search.inflection import RULES, normalise_inclusive
 from search.text_search_configs import create_text_search_configs
 from website import language_profiles
-from website.language_profiles import DIRECTIONS, PROFILES, bidi_languages, missing_fields, profile
+from website.language_profiles import (
+    DIRECTIONS,
+    PROFILES,
+    bidi_languages,
+    content_language_name,
+    missing_fields,
+    profile,
+)
 from website.publishing import PLACEHOLDER, placeholder_pattern
 
 CONTENT_LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -156,3 +164,10 @@ def test_placeholder_words_are_whole_words():
 def test_a_new_language_reuses_inflection_rules_by_name(monkeypatch):
     monkeypatch.setitem(language_profiles.PROFILES, "pt", dataclasses.replace(PROFILES["es"]))
     assert normalise_inclusive("defensores/as", "pt") == "defensores"
+
+
+@pytest.mark.parametrize("active,name", [("en", "Portuguese"), ("fr", "portugais"), ("es", "portugués")])
+def test_a_new_language_is_named_by_djangos_catalogues_as_each_language_writes_it(active, name):
+    """So adding a language adds no msgid to the other languages' catalogues."""
+    with translation.override(active):
+        assert str(content_language_name("pt")) == name

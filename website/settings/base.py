@@ -6,10 +6,9 @@ import dj_database_url
 from django.conf import global_settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 from search.conf import search_backends
-from website.language_profiles import bidi_languages
+from website.language_profiles import bidi_languages, content_language_name
 
 from . import env
 
@@ -147,9 +146,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # language that editors write in and translators translate from.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("es", _("Spanish")),
+    ("en", content_language_name("en")),
+    ("fr", content_language_name("fr")),
+    ("es", content_language_name("es")),
 ]
 LANGUAGES_BIDI = bidi_languages([code for code, _name in LANGUAGES], global_settings.LANGUAGES_BIDI)
 WAGTAIL_I18N_ENABLED = True
