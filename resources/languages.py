@@ -6,12 +6,9 @@ translated in Django's catalogues; the few it lacks are named here.
 """
 
 from django.conf.locale import LANG_INFO
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-# Languages whose names are common nouns, written in lower case ("en thaï", "en tailandés");
-# Django's own catalogues capitalise some and not others.
-LOWER_CASE_NAMES = {"fr", "es"}
+from website.language_profiles import in_running_text
 
 # Languages Django's LANG_INFO does not know under their ISO 639-1 code.
 EXTRA_LANGUAGES = {
@@ -44,8 +41,7 @@ def language_name(code):
     """The language's name in the visitor's language ("Thai", « thaï »)."""
     if code not in CODES:
         return code
-    name = str(_info(code)["name"])
-    return name.lower() if get_language() in LOWER_CASE_NAMES else name
+    return in_running_text(str(_info(code)["name"]))
 
 
 def language_name_local(code):

@@ -5,8 +5,8 @@ gets a backend named after its code ("en", "fr", "es") that indexes only the
 live, public pages of that language, analysed with that language's rules:
 
 - database (default): PostgreSQL full text with the language's text search
-  configuration (an unaccented copy made by search/migrations/0001), or SQLite
-  FTS5 (no stemming) for the embedded default;
+  configuration (the unaccented copy its profile names, website/language_profiles.py),
+  or SQLite FTS5 (no stemming) for the embedded default;
 - Elasticsearch 8/9 or OpenSearch 2/3 when ELASTICSEARCH_URL or OPENSEARCH_URL
   is set: one index per language (and root model) with the language analyser,
   named "<prefix>-<language>-...".
@@ -18,14 +18,10 @@ search/backends/scoping.py), and only live, public pages are ever indexed.
 
 from django.core.exceptions import ImproperlyConfigured
 
-# PostgreSQL configurations created by search/migrations/0001_text_search_configs.py:
-# the built-in language configuration plus `unaccent`, so "jurídica" matches "juridica".
-POSTGRES_SEARCH_CONFIGS = {"en": "pi_english", "fr": "pi_french", "es": "pi_spanish"}
-# `simple` plus `unaccent` (search/migrations/0002): suggestions, and languages without
-# a PostgreSQL configuration of their own.
+from website.language_profiles import profile
+
+# `simple` plus `unaccent` (search/migrations/0002), for suggestions in every language.
 POSTGRES_SIMPLE_CONFIG = "pi_simple"
-# Elasticsearch/OpenSearch built-in language analysers.
-ELASTICSEARCH_ANALYZERS = {"en": "english", "fr": "french", "es": "spanish"}
 
 ELASTICSEARCH_BACKENDS = {
     8: "search.backends.elasticsearch.LanguageElasticsearch8SearchBackend",
@@ -48,15 +44,6 @@ SERVER_OPTIONS = {"max_retries": 1, "retry_on_timeout": False}
 # The admin's search (drafts and private pages included) queries the database
 # directly and keeps no index, so nothing unpublished is ever written to an index.
 ADMIN_BACKEND = {"BACKEND": "modelsearch.backends.database.fallback"}
-
-
-def postgres_search_config(language_code):
-    """The text search configuration for a language; unaccented 'simple' where PostgreSQL has none."""
-    return POSTGRES_SEARCH_CONFIGS.get(language_code, POSTGRES_SIMPLE_CONFIG)
-
-
-def elasticsearch_analyzer(language_code):
-    return ELASTICSEARCH_ANALYZERS.get(language_code, "standard")
 
 
 def engine_for_version(classes, version, variable):
@@ -109,7 +96,7 @@ def search_backends(
         backends[code] = {
             "BACKEND": "search.backends.database",
             "LANGUAGE": code,
-            "SEARCH_CONFIG": postgres_search_config(code),
+            "SEARCH_CONFIG": profile(code).postgres_config,
             "AUTOCOMPLETE_CONFIG": POSTGRES_SIMPLE_CONFIG,
         }
     return backends

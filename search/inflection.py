@@ -10,10 +10,14 @@ searched in its masculine and feminine forms, and inclusive spellings are read
 as both; Spanish stems "defensora(s)" and "defensores" alike, and only needs
 its inclusive spellings ("defensores/as", "defensor@s") read.
 
-Rules cover the common regular patterns, not every irregular word.
+Rules cover the common regular patterns, not every irregular word. A content
+language's profile (website/language_profiles.py) names the rules it follows, so
+a new language may reuse them without a change here.
 """
 
 import re
+
+from website.language_profiles import profile
 
 # A middle dot, bullet, full stop or hyphen between a word and its feminine ending.
 INCLUSIVE_SEPARATOR = "[·•‧⋅∙.\\-]"
@@ -48,30 +52,49 @@ FRENCH_MASCULINE_TO_FEMININE = [
 MIN_STEM = 3
 
 
-def normalise_inclusive(query, language):
-    """Inclusive spellings rewritten as the masculine form, which expansion widens again."""
-    if language == "fr":
-        return FRENCH_INCLUSIVE.sub(lambda match: match["base"] + (match["plural"] or ""), query)
-    if language == "es":
-        query = SPANISH_INCLUSIVE.sub(lambda match: match["base"], query)
-        return SPANISH_AT.sub(lambda match: match["base"] + ("os" if match["plural"] else "o"), query)
-    return query
+def french_inclusive(query):
+    return FRENCH_INCLUSIVE.sub(lambda match: match["base"] + (match["plural"] or ""), query)
 
 
-def word_forms(word, language):
-    """The word and its other-gender forms, in that order, without duplicates."""
-    if language != "fr" or not word.isalpha():
-        return [word]
-    forms = [word]
+def spanish_inclusive(query):
+    query = SPANISH_INCLUSIVE.sub(lambda match: match["base"], query)
+    return SPANISH_AT.sub(lambda match: match["base"] + ("os" if match["plural"] else "o"), query)
+
+
+def french_other_genders(word):
+    """The word's other-gender forms, if it follows one of French's regular patterns."""
     lower = word.lower()
     stem, plural = (lower[:-1], lower[-1]) if lower[-1] in "sx" and len(lower) > 4 else (lower, "")
     for feminine, masculine in FRENCH_FEMININE_TO_MASCULINE:
         if stem.endswith(feminine) and len(stem) - len(feminine) >= MIN_STEM:
-            forms.append(stem[: -len(feminine)] + masculine + plural)
-            break
-    else:
-        for masculine, feminines in FRENCH_MASCULINE_TO_FEMININE:
-            if stem.endswith(masculine) and len(stem) - len(masculine) >= MIN_STEM:
-                forms.extend(stem[: -len(masculine)] + feminine + plural for feminine in feminines)
-                break
-    return list(dict.fromkeys(forms))
+            return [stem[: -len(feminine)] + masculine + plural]
+    for masculine, feminines in FRENCH_MASCULINE_TO_FEMININE:
+        if stem.endswith(masculine) and len(stem) - len(masculine) >= MIN_STEM:
+            return [stem[: -len(masculine)] + feminine + plural for feminine in feminines]
+    return []
+
+
+# The rules a profile's `inflection` names: (inclusive spellings, other-gender forms).
+RULES = {
+    "french": (french_inclusive, french_other_genders),
+    "spanish": (spanish_inclusive, None),
+}
+
+
+def language_rules(language):
+    rules = profile(language).inflection
+    return RULES[rules] if rules else (None, None)
+
+
+def normalise_inclusive(query, language):
+    """Inclusive spellings rewritten as the masculine form, which expansion widens again."""
+    inclusive, _other_genders = language_rules(language)
+    return inclusive(query) if inclusive else query
+
+
+def word_forms(word, language):
+    """The word and its other-gender forms, in that order, without duplicates."""
+    _inclusive, other_genders = language_rules(language)
+    if other_genders is None or not word.isalpha():
+        return [word]
+    return list(dict.fromkeys([word, *other_genders(word)]))

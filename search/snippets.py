@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from resources.search_text import publication_texts
+from website.language_profiles import profile
 
 from .inflection import word_forms
 
@@ -23,25 +24,6 @@ TAG = re.compile(r"<[^>]*>")
 # Block keys that hold ids and names rather than text.
 BLOCK_KEYS = {"id", "type"}
 
-# Words too common to be worth highlighting (the search engines ignore most of them too).
-# fmt: off
-STOP_WORDS = {
-    "en": {
-        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is",
-        "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "which", "with"
-    },
-    "fr": {
-        "a", "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "est", "et", "il",
-        "ils", "la", "le", "les", "leur", "leurs", "par", "pas", "pour", "que", "qui", "sa", "se", "ses",
-        "son", "sont", "sur", "un", "une"
-    },
-    "es": {
-        "a", "al", "como", "con", "de", "del", "el", "en", "es", "esta", "este", "la", "las", "lo", "los",
-        "para", "por", "que", "se", "sin", "sobre", "su", "sus", "un", "una", "unas", "unos", "y"
-    },
-}
-# fmt: on
-
 
 def fold(text):
     """Lower case without accents, one character for one, so positions map back."""
@@ -50,7 +32,7 @@ def fold(text):
 
 def highlight_terms(terms, language):
     """The terms worth marking, each with its other-gender forms; no stop words unless nothing else is left."""
-    stop_words = STOP_WORDS.get(language, set())
+    stop_words = profile(language).stop_words
     kept = [term for term in terms if fold(term) not in stop_words] or list(terms)
     return [word_forms(term, language) for term in kept]
 

@@ -10,13 +10,19 @@ from urllib.parse import urlencode, urlsplit
 
 from bs4 import BeautifulSoup
 from django.apps import apps
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
-LANGUAGES = ("en", "fr", "es")
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 PAGE_KINDS = ("home", "programme_index", "programme", "library", "publication", "search", "not_found")
-SEARCH_WORDS = {"en": "defenders", "fr": "défenseurs", "es": "defensores"}
+# A word of the demo content in each language it is written in; any other language looks
+# for the UN Declaration's symbol, which every language writes alike.
+SEARCH_WORDS = {
+    code: {"en": "defenders", "fr": "défenseurs", "es": "defensores"}.get(code, "A/RES/53/144")
+    for code in LANGUAGES
+}
 # Pages plus their stylesheets and scripts, uncompressed, images apart (issue 7).
 PAGE_WEIGHT_BUDGET = 100 * 1024
 

@@ -10,6 +10,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from website.language_profiles import PROFILES
+
 DESCRIPTION_LENGTH = 160
 # For a page whose editor wrote no description, and for pages that are not
 # Wagtail pages (the 404): search results never show a blank snippet.
@@ -53,8 +55,10 @@ def page_description(page):
 
 
 def open_graph_locale(language_code):
-    """Open Graph wants `fr_FR`-style locales; a region-less code gets its main region."""
+    """Open Graph wants `fr_FR`-style locales; a content language's comes from its profile."""
     if "-" in language_code:
         language, region = language_code.split("-", 1)
         return f"{language}_{region.upper()}"
-    return {"en": "en_GB", "fr": "fr_FR", "es": "es_ES"}.get(language_code, language_code)
+    if language_code in PROFILES:
+        return PROFILES[language_code].open_graph_locale
+    return language_code

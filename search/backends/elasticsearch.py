@@ -9,8 +9,8 @@ client is only needed when OpenSearch is configured.
 
 from importlib import import_module
 
-from search.conf import elasticsearch_analyzer
 from search.pending import server_may_fail
+from website.language_profiles import profile
 
 from .scoping import LanguageScope, is_searchable_model
 
@@ -30,7 +30,7 @@ ENGINES = {
 
 def language_index_settings(language):
     """Index settings that make the language analyser the default for every text field."""
-    analyzer = elasticsearch_analyzer(language)
+    analyzer = profile(language).elasticsearch_analyzer
     return {
         "settings": {
             "analysis": {

@@ -37,7 +37,9 @@ def closed_port():
 def search_down(settings):
     address = f"127.0.0.1:{closed_port()}"
     settings.WAGTAILSEARCH_BACKENDS = search_backends(
-        ["en", "fr", "es"], elasticsearch_url=f"http://{address}", index_prefix="pi-test"
+        [code for code, _name in settings.LANGUAGES],
+        elasticsearch_url=f"http://{address}",
+        index_prefix="pi-test",
     )
     return address
 

@@ -133,7 +133,9 @@ def test_the_test_settings_never_touch_the_dev_indexes(monkeypatch):
 def unreachable_server(settings):
     # Port 9 (discard) on the loopback interface: the connection is refused at once.
     settings.WAGTAILSEARCH_BACKENDS = search_backends(
-        ["en", "fr", "es"], elasticsearch_url="http://127.0.0.1:9", index_prefix="pi-test"
+        [code for code, _name in settings.LANGUAGES],
+        elasticsearch_url="http://127.0.0.1:9",
+        index_prefix="pi-test",
     )
 
 

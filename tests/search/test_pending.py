@@ -26,7 +26,9 @@ def answer(status):
 def elasticsearch(settings, programme):
     # Set once the page exists. The address is never called: every write below is patched.
     settings.WAGTAILSEARCH_BACKENDS = search_backends(
-        ["en", "fr", "es"], elasticsearch_url="http://127.0.0.1:9", index_prefix="pi-test"
+        [code for code, _name in settings.LANGUAGES],
+        elasticsearch_url="http://127.0.0.1:9",
+        index_prefix="pi-test",
     )
 
 

@@ -3,11 +3,12 @@
 from urllib.parse import unquote, urlsplit
 
 import dj_database_url
+from django.conf import global_settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 from search.conf import search_backends
+from website.language_profiles import bidi_languages, content_language_name
 
 from . import env
 
@@ -140,14 +141,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: the one place to add a content language. The first is the source
+# Languages: a content language is its line here, its profile in
+# website/language_profiles.py and its catalogue in locale/. The first is the source
 # language that editors write in and translators translate from.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("es", _("Spanish")),
+    ("en", content_language_name("en")),
+    ("fr", content_language_name("fr")),
+    ("es", content_language_name("es")),
 ]
+LANGUAGES_BIDI = bidi_languages([code for code, _name in LANGUAGES], global_settings.LANGUAGES_BIDI)
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
