@@ -9,7 +9,12 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 
 from programmes.factories import ProgrammePageFactory
 from resources.factories import ResourcePageFactory
-from tests.resources.conftest import library_tree, taxonomy  # noqa: F401  (shared fixtures)
+from tests.resources.conftest import (  # noqa: F401  (shared fixtures)
+    library_tree,
+    shared_library_tree,
+    shared_taxonomy,
+    taxonomy,
+)
 from translations.roles import setup_roles
 from website.demo import save_translation
 from website.factories import CustomImageFactory
