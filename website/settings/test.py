@@ -1,4 +1,5 @@
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES, LANGUAGES, env, search_backends
@@ -12,8 +13,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not Django's in-memory default, so that `--reuse-db` (in pytest's addopts)
     # keeps the migrated database between runs: unapplied migrations are still applied
     # at start-up, an edited one needs `--create-db`. pytest-django gives each xdist
-    # worker its own copy (`_gw0`, `_gw1` suffixes).
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".pytest-db" / "test.sqlite3")}
+    # worker its own copy (`_gw0`, `_gw1` suffixes). Named after DATABASE_URL's file,
+    # so that two runs at once in one checkout can keep apart by giving different ones.
+    test_name = f"test_{Path(DATABASES['default']['NAME']).name}"
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".pytest-db" / test_name)}
     (BASE_DIR / ".pytest-db").mkdir(exist_ok=True)
 MEDIA_ROOT = tempfile.mkdtemp(prefix="pi-test-media-")
 STORAGES = {
