@@ -1,6 +1,6 @@
 """The pages a visitor can meet in each language, and what a page makes the browser load.
 
-Shared by the HTTP checks (tests/website/test_public_site.py) and the browser
+Shared by the HTTP checks (tests/demo/test_public_site.py) and the browser
 tests (tests/browser/). The library, publications and search come from their
 own apps; where one is not built yet, its kind is reported as missing with the
 reason, and the tests that need it skip saying so.
