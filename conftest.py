@@ -1,4 +1,8 @@
+from contextlib import contextmanager
+
 import pytest
+from django.db import transaction
+from django.db.models import Model
 from wagtail.models import Locale, Page
 
 from home.models import HomePage
@@ -20,9 +24,39 @@ def home():
     return HomePage.objects.get(depth=2, locale__language_code="en")
 
 
-@pytest.fixture
-def site_tree(home):
-    """English home, index and one programme, translated into French and Spanish."""
+def clear_all_caches():
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@contextmanager
+def built_once(django_db_blocker):
+    """A block for a module's shared test data, rolled back when the module ends.
+
+    Each test still runs in its own savepoint inside it, so what a test writes is
+    undone after it; what it changes on the Python objects is not, so tests get
+    fresh copies (`reloaded`). Caches go first: they may hold rows an earlier
+    module rolled back, whose ids are about to be reused.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        clear_all_caches()
+        yield
+        transaction.set_rollback(True)
+
+
+def reloaded(value):
+    """`value` (a model instance, or dicts of them) read afresh from the database."""
+    if isinstance(value, dict):
+        return {key: reloaded(item) for key, item in value.items()}
+    if isinstance(value, Model):
+        return type(value)._default_manager.get(pk=value.pk)
+    return value
+
+
+def build_site_tree():
+    home = HomePage.objects.get(depth=2, locale__language_code="en")
     index = ProgrammeIndexPageFactory(parent=home, show_in_menus=True)
     programme = ProgrammePageFactory(parent=index, title="Legal advocacy", slug="legal-advocacy")
     tree = {"en": {"home": home, "index": index, "programme": programme}}
@@ -41,6 +75,22 @@ def site_tree(home):
     return tree
 
 
+@pytest.fixture(scope="module")
+def shared_site_tree(django_db_setup, django_db_blocker):
+    with built_once(django_db_blocker):
+        yield build_site_tree()
+
+
+@pytest.fixture
+def site_tree(db, shared_site_tree):
+    """English home, index and one programme, translated into French and Spanish.
+
+    Built once per module (translating nine pages takes about a second) and read
+    afresh for each test.
+    """
+    return reloaded(shared_site_tree)
+
+
 @pytest.fixture
 def all_pages():
     return Page.objects.filter(depth__gt=1)
@@ -50,10 +100,7 @@ def all_pages():
 def clear_caches():
     """Rolled-back rows reuse their ids, so nothing cached may outlive its test
     (an image's renditions, for one, are cached by image id)."""
-    from django.core.cache import caches
-
-    for cache in caches.all():
-        cache.clear()
+    clear_all_caches()
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,12 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import APIToken, GroupPagePermission, PageViewRestriction
 
-from tests.resources.conftest import library_tree, taxonomy  # noqa: F401  (shared fixtures)
+from tests.resources.conftest import (  # noqa: F401  (shared fixtures)
+    library_tree,
+    shared_library_tree,
+    shared_taxonomy,
+    taxonomy,
+)
 from website.models import User
 
 

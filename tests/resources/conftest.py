@@ -3,6 +3,7 @@ import datetime
 import pytest
 from wagtail.models import Locale
 
+from conftest import built_once, reloaded
 from home.models import HomePage
 from programmes.factories import ProgrammeIndexPageFactory, ProgrammePageFactory
 from resources.factories import (
@@ -61,14 +62,7 @@ def make_publication(library, *, files=("en",), topics=(), regions=(), countries
     return page
 
 
-@pytest.fixture
-def home():
-    return HomePage.objects.get(depth=2, locale__language_code="en")
-
-
-@pytest.fixture
-def taxonomy():
-    """A type, two topics and a region, named in English, French and Spanish."""
+def build_taxonomy():
     names = {
         "manual": ("type", {"en": "Manual", "fr": "Manuel", "es": "Manual de protección"}),
         "report": ("type", {"en": "Report", "fr": "Rapport", "es": "Informe"}),
@@ -95,9 +89,20 @@ def taxonomy():
     return made
 
 
+@pytest.fixture(scope="module")
+def shared_taxonomy(django_db_setup, django_db_blocker):
+    with built_once(django_db_blocker):
+        yield build_taxonomy()
+
+
 @pytest.fixture
-def library_tree(home, taxonomy):
-    """English home with a programme and a library, all in French and Spanish too."""
+def taxonomy(db, shared_taxonomy):
+    """A type, two topics and a region, named in English, French and Spanish (built once per module)."""
+    return reloaded(shared_taxonomy)
+
+
+def build_library_tree(taxonomy):
+    home = HomePage.objects.get(depth=2, locale__language_code="en")
     index = ProgrammeIndexPageFactory(parent=home)
     programme = ProgrammePageFactory(parent=index, title="Legal advocacy", slug="legal-advocacy")
     library = ResourceIndexPageFactory(parent=home)
@@ -125,6 +130,18 @@ def library_tree(home, taxonomy):
             tree[language][key] = translate_page(page, language, title=titles[language][key], slug=slug)
     tree["taxonomy"] = taxonomy
     return tree
+
+
+@pytest.fixture(scope="module")
+def shared_library_tree(shared_taxonomy, django_db_blocker):
+    with built_once(django_db_blocker):
+        yield build_library_tree(shared_taxonomy)
+
+
+@pytest.fixture
+def library_tree(db, shared_library_tree):
+    """English home with a programme and a library, all in French and Spanish too (built once per module)."""
+    return reloaded(shared_library_tree)
 
 
 @pytest.fixture

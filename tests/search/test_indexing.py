@@ -1,5 +1,5 @@
 import pytest
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 from conftest import translate_page
@@ -16,9 +16,21 @@ def found(language, query, model=ProgrammePage):
 
 
 def indexed_ids(language):
+    """Ids of the pages in `language` that have a row in the search index.
+
+    Every language's backend writes to the one IndexEntry table (each only its
+    own language's pages), so the rows are told apart by their page's locale.
+    """
     from wagtail.search.models import IndexEntry
 
-    return set(IndexEntry.objects.values_list("object_id", flat=True))
+    pages = {
+        (content_type, str(pk))
+        for pk, content_type in Page.objects.filter(locale__language_code=language).values_list(
+            "pk", "content_type"
+        )
+    }
+    entries = set(IndexEntry.objects.values_list("content_type", "object_id"))
+    return {pk for _content_type, pk in pages & entries}
 
 
 @pytest.fixture
@@ -34,6 +46,7 @@ def test_publish_indexes_the_page_in_its_language_only(index):
     # The English backend never holds the French page, and the other way round.
     assert found("en", "bureaux") == set()
     assert found("fr", "desks") == set()
+    assert str(page.pk) in indexed_ids("en") and str(french.pk) in indexed_ids("fr")
 
 
 def test_draft_is_not_indexed_until_published(index):
@@ -45,19 +58,23 @@ def test_draft_is_not_indexed_until_published(index):
     assert found("en", "shields") == {page.pk}
 
 
-def test_unpublish_removes_the_page(index):
+def test_unpublish_removes_the_page_and_leaves_its_translation(index):
     page = ProgrammePageFactory(parent=index, title="Protection desks")
+    french = translate_page(page, "fr", title="Bureaux de protection", slug="bureaux")
     assert str(page.pk) in indexed_ids("en")
     page.unpublish()
     assert str(page.pk) not in indexed_ids("en")
     assert found("en", "desks") == set()
+    assert str(french.pk) in indexed_ids("fr")
 
 
-def test_delete_removes_the_page(index):
+def test_delete_removes_the_page_and_leaves_its_translation(index):
     page = ProgrammePageFactory(parent=index, title="Protection desks")
+    french = translate_page(page, "fr", title="Bureaux de protection", slug="bureaux")
     pk = page.pk
     page.delete()
     assert str(pk) not in indexed_ids("en")
+    assert str(french.pk) in indexed_ids("fr")
 
 
 def test_view_restriction_removes_the_section_and_lifting_it_restores(

@@ -7,9 +7,10 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
+from conftest import build_site_tree
 from programmes.factories import ProgrammePageFactory
 from resources.factories import ResourcePageFactory
-from tests.resources.conftest import library_tree, taxonomy  # noqa: F401  (shared fixtures)
+from tests.resources.conftest import build_library_tree, build_taxonomy
 from tests.translations.conftest import ROLE_GROUPS, login, make_user
 from tests.upstream.canaries import assert_gap_remains
 from translations.roles import setup_roles
@@ -117,10 +118,17 @@ def test_a_french_programme_page_shows_french_alt_text_in_html_and_api(client, u
 
 
 @pytest.fixture
-def library(request):
+def site_tree():
+    """Built per test here: the library's site below translates the same home, so the two
+    cannot share a module-wide tree."""
+    return build_site_tree()
+
+
+@pytest.fixture
+def library():
     """The resource library's site in every language, with the roles on it (the `users` fixture
     builds a site of its own)."""
-    tree = request.getfixturevalue("library_tree")
+    tree = build_library_tree(build_taxonomy())
     setup_roles()
     return tree, {name: make_user(name, group) for name, group in ROLE_GROUPS.items()}
 

@@ -54,15 +54,16 @@ def body(hidden, paragraphs=1):
     ]
 
 
-def assert_nothing_hidden_leaks(text):
-    for leak in ("draft-slug", "private-slug", "Secret report", "/documents/1/"):
+def assert_nothing_hidden_leaks(text, hidden):
+    private_document = f"/documents/{hidden['document'].pk}/"
+    for leak in ("draft-slug", "private-slug", "Secret report", private_document):
         assert leak not in text
 
 
 def test_page_body_links_only_to_public_pages_and_documents(client, hidden):
     page = ProgrammePageFactory(parent=hidden["index"], body=body(hidden))
     html = client.get(page.url).content.decode()
-    assert_nothing_hidden_leaks(html)
+    assert_nothing_hidden_leaks(html, hidden)
     assert "<a>draft</a>" in html and "<a>secret</a>" in html
     assert "public-slug" in html and hidden["public_document"].url in html
     assert "Annual report" in html and "<p>cta draft</p>" in html
@@ -75,7 +76,7 @@ def test_api_body_and_rich_text_link_only_to_public_pages_and_documents(client, 
     hidden["index"].save_revision().publish()
     for pk in (page.pk, hidden["index"].pk):
         text = client.get(f"/api/v3/pages/{pk}/", {"rich_text_format": rich_text_format}).content.decode()
-        assert_nothing_hidden_leaks(text)
+        assert_nothing_hidden_leaks(text, hidden)
         assert "public-slug" in text
     data = client.get(f"/api/v3/pages/{page.pk}/").json()
     assert [block["value"]["url"] for block in data["body"][3:]] == [None, None, hidden["public"].url]

@@ -1,13 +1,23 @@
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import LANGUAGES, env, search_backends
+from .base import BASE_DIR, DATABASES, LANGUAGES, env, search_backends
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not Django's in-memory default, so that `--reuse-db` (in pytest's addopts)
+    # keeps the migrated database between runs: unapplied migrations are still applied
+    # at start-up, an edited one needs `--create-db`. pytest-django gives each xdist
+    # worker its own copy (`_gw0`, `_gw1` suffixes). Named after DATABASE_URL's file,
+    # so that two runs at once in one checkout can keep apart by giving different ones.
+    test_name = f"test_{Path(DATABASES['default']['NAME']).name}"
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".pytest-db" / test_name)}
+    (BASE_DIR / ".pytest-db").mkdir(exist_ok=True)
 MEDIA_ROOT = tempfile.mkdtemp(prefix="pi-test-media-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -3,9 +3,8 @@
 from urllib.parse import urlparse
 
 import pytest
-from django.core.management import call_command
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def get(client, url, **params):
@@ -16,8 +15,6 @@ def get(client, url, **params):
 
 
 def test_a_front_end_renders_the_demo_in_french_from_the_api(client):
-    call_command("load_demo", verbosity=0)
-
     # The frame: site name, languages, footer, and the French menu.
     site = get(client, "/api/v3/site/")
     french_home_url = next(lang["home_url"] for lang in site["languages"] if lang["code"] == "fr")

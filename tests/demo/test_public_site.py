@@ -1,10 +1,8 @@
 """Every page type in every language, as an anonymous visitor fetches it: headers,
-third-party requests, weight. Runs on the demo content, loaded once for the module."""
+third-party requests, weight. Runs on the demo content (tests/demo/conftest.py)."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
-from django.db import transaction
 
 from tests.public_pages import (
     LANGUAGES,
@@ -26,15 +24,6 @@ STRICT_DIRECTIVES = {
     "base-uri": "'self'",
     "form-action": "'self'",
 }
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo content, loaded once and rolled back after the module's tests."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 def fetch_all(client, kind, language):
@@ -59,7 +48,7 @@ def csp_directives(header):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_every_page_is_private_light_and_strictly_confined(demo_site, client, kind, language):
+def test_every_page_is_private_light_and_strictly_confined(demo, client, kind, language):
     for url, response in fetch_all(client, kind, language):
         assert response.status_code == (404 if kind == "not_found" else 200), url
         html = response.content.decode()
@@ -82,11 +71,9 @@ def test_every_page_is_private_light_and_strictly_confined(demo_site, client, ki
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_search_results_are_noindex(demo_site, client, language):
-    urls, reason = pages_of_kind("search", language)
-    if not urls:
-        pytest.skip(reason)
-    html = BeautifulSoup(client.get(urls[0]).content, "html.parser")
+def test_search_results_are_noindex(demo, client, language):
+    (url,), _reason = pages_of_kind("search", language)
+    html = BeautifulSoup(client.get(url).content, "html.parser")
     robots = html.select_one('meta[name="robots"]')
     assert robots is not None and "noindex" in robots["content"]
 
