@@ -251,4 +251,4 @@ def test_a_stale_entry_of_an_unpublished_or_private_page_is_not_shown(client, pr
     assert response.context["outcome"].total == 1
 
     api = client.get("/api/v3/search/", {"q": "parliamentary", "locale": "en"}).json()
-    assert [hit["id"] for hit in api["results"]] == [programme.pk] and api["total"] == 1
+    assert [hit["id"] for hit in api["results"]] == [programme.pk] and api["pagination"]["count"] == 1
