@@ -16,7 +16,7 @@ on them:
 - 404 where the path, a parameter or the body names an object (v3 looks up
   `site`, `child_of`, `parent_id`, … and answers 404 for one that does not
   exist), and for the `find/` and `route/` look-ups;
-- 409 for the page writes that `headless.write_guard` may refuse;
+- 409 for the page writes that upstream.wagtail_api_translation_writes may refuse;
 - 413 for every write: a body over headless.middleware.MAX_JSON_BODY;
 - 422 wherever there are parameters or a body to validate.
 
@@ -44,6 +44,7 @@ from wagtail.api.v3.pagination import _get_max_limit
 from headless.api_tokens import CHALLENGE, INVALID_TOKEN_CHALLENGE
 from headless.middleware import BODY_METHODS, MAX_JSON_BODY
 from search.query import MAX_QUERY_LENGTH, MAX_TERMS
+from upstream.wagtail_api_translation_writes import ACTIONS_ON_A_COPY, READS
 
 PROBLEM_REF = {"$ref": "#/components/schemas/ProblemDetail"}
 DESCRIPTIONS = {
@@ -67,15 +68,6 @@ FOUND = {
     "headers": {"Location": {"description": "The detail URL", "schema": {"type": "string"}}},
 }
 LOOKUPS = ("/find/", "/route/")
-# v3's operations for the views headless.write_guard covers.
-GUARDED_OPERATIONS = {
-    "pages_update",
-    "pages_delete",
-    *(
-        f"pages_actions_{name}"
-        for name in ("publish", "unpublish", "revert", "move", "delete", "convert_alias")
-    ),
-}
 
 
 def _parameter(operation, name):
@@ -85,7 +77,7 @@ def _parameter(operation, name):
 
 
 def _document_search_limits(operation):
-    """headless.bad_input bounds `search` as the site's search does; a longer one is a 400."""
+    """upstream.wagtail_api_bad_input bounds `search` as the site's search does; a longer one is a 400."""
     search = _parameter(operation, "search")
     if search is None:
         return
@@ -135,6 +127,13 @@ def _drop_unreachable_operations(schema):
             del schema["paths"][path]
 
 
+def _refused_for_translations(path, method):
+    """The operations upstream.wagtail_api_translation_writes guards: every write to one existing page
+    of v3's page router, except the actions that make a copy."""
+    action = path.rstrip("/").rsplit("/", 1)[-1]
+    return method.upper() not in READS and "/pages/{page_id}/" in path and action not in ACTIONS_ON_A_COPY
+
+
 def _statuses(path, method, operation):
     statuses = {401}
     if method.upper() in BODY_METHODS:
@@ -147,7 +146,7 @@ def _statuses(path, method, operation):
         statuses.add(404)
     if any("BearerTokenAuth" in requirement for requirement in operation.get("security", [])):
         statuses.add(403)
-    if operation.get("operationId") in GUARDED_OPERATIONS:
+    if _refused_for_translations(path, method):
         statuses.add(409)
     return statuses
 
