@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db.models import Subquery
 from wagtail.models import Locale
 
-from .indexing import restricted_collection_ids
+from website.visibility import restricted_collection_ids
 
 SEPARATORS = re.compile(r"[^\w]+")
 CACHE_ATTRIBUTE = "_search_publication_text"

@@ -29,8 +29,10 @@ from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from website.visibility import public_pages
+
 from .backends.elasticsearch import server_errors
-from .backends.scoping import public_pages, searchable_models
+from .backends.scoping import searchable_models
 from .inflection import normalise_inclusive, word_forms
 from .pending import describe
 from .promotions import find_promotions, record_query

@@ -8,7 +8,7 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from website import autosave_gaps, reference_index_gaps, stream_form_data
+        from website import autosave_gaps, reference_index_gaps, stream_form_data, visibility
         from website.signals import create_content_locales, send_workflow_mail_from_tasks
 
         post_migrate.connect(create_content_locales, sender=self)
@@ -16,3 +16,4 @@ class WebsiteConfig(AppConfig):
         reference_index_gaps.apply()
         stream_form_data.apply()
         send_workflow_mail_from_tasks()
+        visibility.forget_on_writes()

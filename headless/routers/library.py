@@ -14,10 +14,10 @@ from wagtail.api.v3.auth import AllowAnonymous
 
 from headless.components import locale_for
 from headless.schemas import ContentLanguage
-from headless.visibility import public_pages
 from resources.api import file_representation
 from resources.library import MAX_QUERY_LENGTH, SORTS, LibrarySearch
 from resources.models import ResourceIndexPage
+from website.visibility import public_pages
 
 router = Router(tags=["library"])
 

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from headless.components import home_page, locale_for
 from headless.schemas import ContentLanguage
-from headless.visibility import public_pages
+from website.visibility import public_pages
 
 router = Router(tags=["navigation"])
 
