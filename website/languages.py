@@ -65,7 +65,7 @@ def page_languages(page, request):
         if languages is not None:
             return languages
     current = translation.get_language()
-    translations = public_translations(page) if page is not None else {}
+    translations = public_translations(page) if page else {}  # templates pass "" for a missing `page`
     result = []
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         found = translations.get(code)

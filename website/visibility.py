@@ -24,7 +24,7 @@ This is the lowest layer: it imports Django and Wagtail only, never an app.
 
 from contextvars import ContextVar
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
@@ -83,10 +83,14 @@ def hidden_sections():
     their subtrees by path stays cheap whatever the size of the site.
     """
 
+    # Children are looked up rather than read from `numchild`: saving a page instance loaded
+    # before its children were added (an unpublish, say) writes back a stale count.
+    has_children = Exists(Page.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1))
+
     def compute():
         paths = (
             Page.objects.filter(
-                Q(live=False, depth__gt=1, numchild__gt=0) | Q(view_restrictions__isnull=False)
+                (has_children & Q(live=False, depth__gt=1)) | Q(view_restrictions__isnull=False)
             )
             .order_by("path")
             .values_list("path", flat=True)
@@ -124,7 +128,7 @@ def is_page_public(page):
 def public_translations(page):
     """{language code: page} for each live, public translation of `page`, itself included,
     as instances of `page`'s class with their locale. One query."""
-    if not page.pk or not getattr(page, "translation_key", None):  # a new page, previewed unsaved
+    if not getattr(page, "translation_key", None) or not page.pk:  # a new page, previewed unsaved
         return {}
     model = type(page)
 
