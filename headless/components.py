@@ -7,8 +7,8 @@ from django.conf import settings
 from django.http import Http404
 from wagtail.models import Locale, Page, Site
 
-from headless.visibility import public_pages
 from website.languages import language_name
+from website.visibility import public_pages, public_translations
 
 CONTENT_LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
@@ -26,12 +26,7 @@ def breadcrumbs(page, request):
 
 def translations(page, request):
     """Each live, public translation of `page` (itself included); two queries."""
-    if not page.pk:  # a new page, previewed before its first save
-        return []
-    queryset = public_pages(Page.objects.filter(translation_key=page.translation_key)).select_related(
-        "locale"
-    )
-    found = {item.locale.language_code: item for item in queryset}
+    found = public_translations(page)
     return [
         {
             "language": code,

@@ -25,12 +25,11 @@ from wagtail.rich_text import features as feature_registry
 
 from headless.absolute_urls import absolute, absolute_file_links, absolute_file_urls
 from headless.page_language import in_page_language, localize_page_links
-from headless.visibility import is_public
 from website.files import describe_file
 from website.models.images import contextual_alt_text
 from website.responsive_images import distinct_widths
 from website.rich_text import unlink_hidden
-from website.visibility import is_document_public
+from website.visibility import is_document_public, public_link_target
 
 RENDITION_WIDTHS = (480, 960, 1440)
 
@@ -111,17 +110,8 @@ def document_representation(document):
 
 def page_link_representation(page, language=None):
     """A linked page in `language` where a live, public translation exists; None if not public."""
+    page = public_link_target(page, language)
     if page is None:
-        return None
-    if language and page.locale.language_code != language:
-        translated = (
-            Page.objects.filter(translation_key=page.translation_key, locale__language_code=language)
-            .live()
-            .select_related("locale")
-            .first()
-        )
-        page = translated if translated is not None and is_public(translated) else page
-    if not is_public(page):
         return None
     return {"id": page.pk, "title": page.title, "url": page.url, "locale": page.locale.language_code}
 

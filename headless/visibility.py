@@ -1,9 +1,4 @@
-"""What an anonymous API caller may see: live pages with no view restriction and no unpublished
-ancestor, images and documents outside restricted collections, redirects to public targets.
-
-API responses to anonymous callers are shared through caches, so nothing here
-depends on the caller's session: a collection or page password entered in this
-browser opens nothing through the API.
+"""API v3 patches that make its endpoints answer with the visibility policy (`website.visibility`).
 
 Workarounds for API v3, each patched in by `patch_v3_querysets` (called once
 the URLconf loads the API); delete each when upstream closes its gap:
@@ -34,39 +29,9 @@ from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, Page
+from wagtail.models import Page
 
-
-def unpublished_sections():
-    """Paths of unpublished pages that have children, outermost only; one query."""
-    paths = Page.objects.filter(live=False, depth__gt=1, numchild__gt=0).order_by("path")
-    outermost = []
-    for path in paths.values_list("path", flat=True):
-        if not outermost or not path.startswith(outermost[-1]):
-            outermost.append(path)
-    return outermost
-
-
-def with_live_ancestors(queryset, sections=None):
-    """Drop pages below an unpublished page (the tree root, depth 1, is never published).
-
-    Filters on `path` only, like v3's own restriction filter, so search backends accept it.
-    `sections` is what `unpublished_sections()` returned, when the caller already asked.
-    """
-    for path in unpublished_sections() if sections is None else sections:
-        queryset = queryset.exclude(path__startswith=path)
-    return queryset
-
-
-def public_pages(queryset=None):
-    """Live pages an anonymous visitor may open: three queries (restrictions, sections, pages)."""
-    queryset = Page.objects.all() if queryset is None else queryset
-    return with_live_ancestors(queryset.live().public())
-
-
-def is_public(page):
-    return public_pages(Page.objects.filter(pk=page.pk)).exists()
-
+from website.visibility import public_pages, restricted_collection_ids
 
 _v3_get_pages_queryset = v3_querysets.get_pages_queryset
 
@@ -74,37 +39,11 @@ _v3_get_pages_queryset = v3_querysets.get_pages_queryset
 def get_pages_queryset(request, model=Page):
     queryset = _v3_get_pages_queryset(request, model)
     if not request.user.is_authenticated:
-        # .public() drops every view-restricted page, even one whose password
-        # this browser session entered: API responses are shared through caches.
-        queryset = with_live_ancestors(queryset.public())
+        # v3 keeps drafts out already; the policy also drops every view-restricted page,
+        # even one whose password this browser session entered (API responses are
+        # shared through caches), and pages below an unpublished one.
+        queryset = public_pages(queryset)
     return queryset
-
-
-def restricted_collection_ids(request=None):
-    """Collections with a view restriction on themselves or an ancestor; two queries.
-
-    With the `request` of a token holder, only those whose restriction the token's
-    user fails; password restrictions always count, the API having no session.
-    """
-    restrictions = CollectionViewRestriction.objects.select_related("collection")
-    if request is not None and request.user.is_authenticated:
-        restrictions = [
-            restriction
-            for restriction in restrictions.prefetch_related("groups")
-            if restriction.restriction_type == BaseViewRestriction.PASSWORD
-            or not restriction.accept_request(request)
-        ]
-    restricted_paths = [restriction.collection.path for restriction in restrictions]
-    if not restricted_paths:
-        return set()
-    below = Q()
-    for path in restricted_paths:
-        below |= Q(path__startswith=path)
-    return set(Collection.objects.filter(below).values_list("pk", flat=True))
-
-
-def is_document_public(document):
-    return document.collection_id not in restricted_collection_ids()
 
 
 def collection_items(model, request):

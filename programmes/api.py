@@ -1,9 +1,6 @@
 """How programmes and institutions appear inside other pages' API representations."""
 
-from wagtail.models import Page
-
 from headless.representations import image_representation, images_with_renditions
-from headless.visibility import public_pages
 
 
 def institution_representation(institution):
@@ -19,14 +16,10 @@ def institution_representation(institution):
 def programme_cards(programmes):
     """Programme pages as cards: what a list of programmes shows, in each card's own language.
 
-    Pages below an unpublished or private ancestor are left out; three queries.
+    `programmes` are public already (`ProgrammeIndexPage.listed_programmes`,
+    `localize_live_pages`); two queries.
     """
     programmes = list(programmes)
-    visible = set(
-        public_pages(Page.objects.filter(pk__in=[programme.pk for programme in programmes])).values_list(
-            "pk", flat=True
-        )
-    )
     images = images_with_renditions(programme.hero_image_id for programme in programmes)
     return [
         {
@@ -42,5 +35,4 @@ def programme_cards(programmes):
             else None,
         }
         for programme in programmes
-        if programme.pk in visible
     ]

@@ -23,6 +23,7 @@ from programmes.forms import RelatedProgrammesForm
 from website.blocks import BodyBlock
 from website.localized_relations import localize_all, localize_live_pages, source_locale_choices
 from website.models import BasePage
+from website.visibility import public_pages
 
 
 @register_snippet
@@ -92,14 +93,12 @@ class ProgrammeIndexPage(BasePage):
         verbose_name = _("programme index page")
         verbose_name_plural = _("programme index pages")
 
-    def live_programmes(self):
-        return ProgrammePage.objects.child_of(self).live().public().select_related("locale")
-
     @property
     def programme_cards(self):
+        """The programmes the HTML index lists, in the same order and languages."""
         from programmes.api import programme_cards
 
-        return programme_cards(self.live_programmes().select_related("hero_image"))
+        return programme_cards(self.listed_programmes())
 
     @property
     def institution_list(self):
@@ -131,7 +130,7 @@ class ProgrammeIndexPage(BasePage):
         """This language's programmes: the source index's ones in this language where
         translated, else in their own language (templates badge them), then those that
         exist only in this language. The source-language index needs one query."""
-        own = ProgrammePage.objects.child_of(self).live().public().select_related("locale")
+        own = public_pages(ProgrammePage.objects.child_of(self)).select_related("locale")
         if self.locale.language_code == settings.LANGUAGE_CODE:
             return own
         source_index = Page.objects.filter(
@@ -139,9 +138,7 @@ class ProgrammeIndexPage(BasePage):
         ).first()
         if source_index is None:
             return list(own)
-        listed = localize_live_pages(
-            ProgrammePage.objects.child_of(source_index).live().public(), self.locale
-        )
+        listed = localize_live_pages(public_pages(ProgrammePage.objects.child_of(source_index)), self.locale)
         keys = [page.translation_key for page in listed]
         return listed + list(own.exclude(translation_key__in=keys))
 

@@ -31,9 +31,8 @@ from django.db.models.functions import Cast, Coalesce, ExtractYear, Lower
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from wagtail.models import CollectionViewRestriction, Locale
+from wagtail.models import Locale
 
-from headless.visibility import unpublished_sections, with_live_ancestors
 from programmes.models import ProgrammePage
 from resources.languages import CODES as LANGUAGE_CODES
 from resources.languages import language_name, language_name_local
@@ -49,6 +48,7 @@ from resources.models import (
 )
 from website.files import file_extension
 from website.localized_relations import localize_all, localize_live_pages
+from website.visibility import public_pages, restricted_collection_ids
 
 PAGE_SIZE = 24
 FEED_SIZE = 50
@@ -155,41 +155,32 @@ def _sort_key(text):
     return unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().casefold()
 
 
-def _private_collections_q(prefix):
-    """Rows whose document is in a collection with view restrictions (or below one)."""
-    q = Q()
-    for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True):
-        q |= Q(**{f"{prefix}__path__startswith": path})
-    return q
-
-
 def public_files(queryset, private=None):
     """File rows whose document an anonymous visitor may download.
 
-    `private` is the Q of `_private_collections_q`, when the caller already has it.
+    `private` is what `restricted_collection_ids()` returned, when the caller already asked.
     """
     if private is None:
-        private = _private_collections_q("document__collection")
-    return queryset.exclude(private) if private else queryset
+        private = restricted_collection_ids()
+    return queryset.exclude(document__collection__in=private) if private else queryset
 
 
-def source_publications(library, sections=None):
+def source_publications(library):
     """The live, public publications in the source language: the library's one record.
 
     Wagtail still serves a live page below an unpublished one, but no menu or list leads
     there: the library leaves such pages out too, as the API does (headless/visibility.py).
     """
     source = library.source_library() if library is not None else None
-    queryset = ResourcePage.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
+    queryset = ResourcePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
     if source is not None:
         queryset = queryset.descendant_of(source)
-    return with_live_ancestors(queryset, sections)
+    return public_pages(queryset)
 
 
 def public_library(locale):
     """The library page of `locale` that an anonymous visitor may open, or None."""
-    pages = ResourceIndexPage.objects.filter(locale=locale).live().public()
-    return with_live_ancestors(pages).select_related("locale").first()
+    return public_pages(ResourceIndexPage.objects.filter(locale=locale)).select_related("locale").first()
 
 
 # The facets whose options are rows in the database, loaded in the visitor's language.
@@ -205,13 +196,12 @@ class PublicationFacets:
     facet over its own subset of publications in one query, whatever their number.
     """
 
-    def __init__(self, locale, names=FILTER_PARAMS, *, sections=None, private_files=None):
+    def __init__(self, locale, names=FILTER_PARAMS, *, private_files=None):
         self.locale = locale
         self.names = tuple(names)
-        self.sections = sections
         self.private_files = private_files
         if "language" in self.names and private_files is None:
-            self.private_files = _private_collections_q("document__collection")
+            self.private_files = restricted_collection_ids()
         default = Locale.get_default()
         self.options = {
             name: self._taxonomy_options(TAXONOMIES[name], default)
@@ -249,14 +239,10 @@ class PublicationFacets:
             page.translation_key: page
             for page in ProgrammePage.objects.filter(locale=default).only("slug", "translation_key")
         }
-        visible = with_live_ancestors(
+        visible = public_pages(
             ProgrammePage.objects.filter(
                 locale_id__in={default.pk, self.locale.pk}, translation_key__in=list(sources)
-            )
-            .live()
-            .public()
-            .only("title", "translation_key", "locale_id"),
-            self.sections,
+            ).only("title", "translation_key", "locale_id")
         )
         shown = {}
         for page in visible:
@@ -394,10 +380,9 @@ class LibrarySearch:
         self.library = library
         self.locale = locale or Locale.get_active()
         self.errors = []
-        self.sections = unpublished_sections()
-        self.base = source_publications(library, self.sections)
-        self.private_files = _private_collections_q("document__collection")
-        self.facets = PublicationFacets(self.locale, sections=self.sections, private_files=self.private_files)
+        self.base = source_publications(library)
+        self.private_files = restricted_collection_ids()
+        self.facets = PublicationFacets(self.locale, private_files=self.private_files)
         self.options = self.facets.options
         self.selected = {name: self._parse_filter(name, _getlist(params, name)) for name in FILTER_PARAMS}
         self.query = self._parse_query(params)
@@ -464,8 +449,8 @@ class LibrarySearch:
 
     @cached_property
     def _public_translations(self):
-        """Built once: `.public()` reads the view restrictions when called, and every facet filters."""
-        return with_live_ancestors(ResourcePage.objects.live().public(), self.sections)
+        """Built once, as every facet filters by it."""
+        return public_pages(ResourcePage.objects.all())
 
     def _text_q(self):
         if not self.query:
@@ -700,7 +685,7 @@ def programme_publications(programme, limit=PROGRAMME_LIST_SIZE):
 
 
 def _programme_library_url(programme):
-    library = ResourceIndexPage.objects.filter(locale=programme.locale).live().public().first()
+    library = public_library(programme.locale)
     source = ProgrammePage.objects.filter(
         translation_key=programme.translation_key, locale__language_code=settings.LANGUAGE_CODE
     ).first()
@@ -734,8 +719,6 @@ def publication_details(page):
             }
             for row in source.identifiers.all()
         ],
-        # localize_live_pages drops drafts and private pages; a live programme below an
-        # unpublished section is no more public than they are.
-        "programmes": localize_live_pages(with_live_ancestors(source.related_programmes.all()), locale),
+        "programmes": localize_live_pages(source.related_programmes.all(), locale),
         "library": page.get_parent(),
     }

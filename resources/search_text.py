@@ -19,9 +19,7 @@ from django.conf import settings
 from django.db.models import Subquery
 from wagtail.models import Locale
 
-# The one reading of restricted collections that indexing and the search text share; moves to
-# the visibility policy (website/visibility.py) with the rest of issue 12's part 1.
-from search.indexing import restricted_collection_ids
+from website.visibility import restricted_collection_ids
 
 SEPARATORS = re.compile(r"[^\w]+")
 CACHE_ATTRIBUTE = "_search_publication_text"

@@ -12,8 +12,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
-from wagtail.models import Collection, Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
 from .backends.scoping import searchable_models
@@ -90,16 +89,3 @@ def reindex_pages_using_documents(document_ids):
 
 def reindex_pages_using_document(document_id):
     reindex_pages_using_documents([document_id])
-
-
-def restricted_collection_ids():
-    """Collections with a view restriction on themselves or an ancestor; one or two queries."""
-    restricted_paths = list(
-        Collection.objects.filter(view_restrictions__isnull=False).values_list("path", flat=True)
-    )
-    if not restricted_paths:
-        return set()
-    below = Q()
-    for path in restricted_paths:
-        below |= Q(path__startswith=path)
-    return set(Collection.objects.filter(below).values_list("pk", flat=True))

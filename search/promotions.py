@@ -14,7 +14,8 @@ from django.db.models.functions import Length
 from modelsearch.utils import normalise_query_string
 from wagtail.models import Page
 
-from .backends.scoping import public_pages
+from website.visibility import public_pages
+
 from .snippets import fold
 
 

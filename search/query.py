@@ -34,8 +34,9 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from resources.library import Facet, FacetOption, PublicationFacets
+from website.visibility import public_pages
 
-from .backends.scoping import public_pages, searchable_models
+from .backends.scoping import searchable_models
 from .inflection import normalise_inclusive, word_forms
 from .pending import describe
 from .promotions import find_promotions, record_query

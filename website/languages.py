@@ -5,9 +5,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from wagtail.models import Page
 
-from website.visibility import has_unpublished_ancestor
+from website.visibility import public_translations
 
 
 @dataclass(frozen=True)
@@ -66,16 +65,7 @@ def page_languages(page, request):
         if languages is not None:
             return languages
     current = translation.get_language()
-    translations = {}
-    if page is not None and getattr(page, "translation_key", None):
-        queryset = (
-            Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .public()
-            .exclude(has_unpublished_ancestor())  # not served either (BasePage.route)
-            .select_related("locale")
-        )
-        translations = {p.locale.language_code: p for p in queryset}
+    translations = public_translations(page) if page else {}  # templates pass "" for a missing `page`
     result = []
     for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         found = translations.get(code)

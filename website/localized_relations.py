@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from wagtail.models import DraftStateMixin, Locale
 
-from website.visibility import has_unpublished_ancestor
+from website.visibility import public_pages
 
 
 def source_locale_choices():
@@ -59,14 +59,11 @@ def localize_live_pages(pages, locale):
         return []
     model = type(pages[0])
     keys = [page.translation_key for page in pages]
-    candidates = (
-        model.objects.filter(translation_key__in=keys)
-        .filter(models.Q(locale=locale) | models.Q(pk__in=[page.pk for page in pages]))
-        .live()
-        .public()
-        .exclude(has_unpublished_ancestor())
-        .select_related("locale")
-    )
+    candidates = public_pages(
+        model.objects.filter(translation_key__in=keys).filter(
+            models.Q(locale=locale) | models.Q(pk__in=[page.pk for page in pages])
+        )
+    ).select_related("locale")
     by_key = {}
     for candidate in candidates:
         current = by_key.get(candidate.translation_key)

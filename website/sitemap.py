@@ -19,20 +19,18 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from wagtail.models import Locale, Page, Site
 
-from headless.visibility import with_live_ancestors
 from website.seo import absolute_url
+from website.visibility import public_pages, public_translations
 
 
 def site_pages(site):
     """Live, public pages of the site's home page and of all its translations."""
-    homes = Page.objects.filter(translation_key=site.root_page.translation_key).live().public()
-    paths = Q()
-    for home_path in homes.values_list("path", flat=True):
-        paths |= Q(path__startswith=home_path)
-    if not paths:
+    below_homes = Q()
+    for home in public_translations(site.root_page).values():
+        below_homes |= Q(path__startswith=home.path)
+    if not below_homes:
         return Page.objects.none()
-    # A live page below an unpublished one is not served either (BasePage.route).
-    pages = with_live_ancestors(Page.objects.live().public().filter(paths))
+    pages = public_pages(Page.objects.filter(below_homes))
     return pages.order_by("path").specific(defer=False)
 
 

@@ -8,8 +8,8 @@ from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Page
 
 from headless.components import home_page, locale_for
-from headless.visibility import public_pages
 from website.api_schemas import ContentLanguage
+from website.visibility import public_pages
 
 router = Router(tags=["navigation"])
 

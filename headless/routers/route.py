@@ -10,11 +10,11 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page
 
 from headless.components import CONTENT_LANGUAGES, breadcrumbs, home_page, locale_for, translations
 from headless.schemas import RouteSchema
-from headless.visibility import public_pages, visible_redirects
+from headless.visibility import visible_redirects
+from website.visibility import is_page_public
 
 router = Router(tags=["route"])
 
@@ -43,7 +43,7 @@ def find_page(request, components):
     if (args or kwargs) and page.url_path != f"{home.url_path}{'/'.join(components[1:])}/".replace("//", "/"):
         # A sub-route of a routable page (e.g. the library's feed/) is not a page.
         return None
-    if not public_pages(Page.objects.filter(pk=page.pk)).exists():
+    if not is_page_public(page):
         return None
     return page.specific
 

@@ -4,12 +4,12 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja import Router, Schema
 from wagtail.api.v3.auth import AllowAnonymous
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from headless.components import CONTENT_LANGUAGES
-from headless.visibility import public_pages
 from website.languages import language_name
 from website.models import OrganisationSettings
+from website.visibility import public_translations
 
 router = Router(tags=["site"])
 
@@ -45,8 +45,7 @@ def site_info(request: HttpRequest):
     site = Site.find_for_request(request)
     homes = {}
     if site is not None:
-        queryset = public_pages(Page.objects.filter(translation_key=site.root_page.translation_key))
-        homes = {home.locale.language_code: home for home in queryset.select_related("locale")}
+        homes = public_translations(site.root_page)
     organisation = OrganisationSettings.load(request_or_site=request)
     return {
         "name": (site.site_name if site is not None else "") or settings.WAGTAIL_SITE_NAME,

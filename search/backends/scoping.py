@@ -9,9 +9,8 @@ pages that stopped being visible (unpublished, moved under a restriction or
 under an unpublished section), because Wagtail's signal handler never deletes
 on save.
 
-"Visible" is what an anonymous visitor may open: live, with no view restriction
-on the page or an ancestor (Wagtail's `.public()`), and no unpublished ancestor
-(which `.public()` does not check).
+"Visible" is what an anonymous visitor may open (`website.visibility.public_pages`,
+whose path-only filters every backend accepts).
 """
 
 from django.apps import apps
@@ -19,6 +18,8 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Locale, Page
+
+from website.visibility import public_pages
 
 # The page types the public search covers, as "app_label.ModelName"; a model
 # whose app is not installed is skipped.
@@ -37,32 +38,6 @@ def searchable_models():
 
 def is_searchable_model(model):
     return any(issubclass(model, searchable) for searchable in searchable_models())
-
-
-def unpublished_sections():
-    """Paths of the outermost unpublished pages that have children; one query.
-
-    Only pages with children can hide others, and there are few of them, so
-    excluding their subtrees by path stays cheap whatever the size of the site.
-    """
-    outermost = []
-    paths = Page.objects.filter(live=False, depth__gt=1, numchild__gt=0).order_by("path")
-    for path in paths.values_list("path", flat=True):
-        if not outermost or not path.startswith(outermost[-1]):
-            outermost.append(path)
-    return outermost
-
-
-def public_pages(queryset):
-    """The pages of `queryset` an anonymous visitor may open (two or three queries).
-
-    Filters on `path` only, like Wagtail's `.public()`, so every search backend
-    (Elasticsearch included) accepts the queryset.
-    """
-    queryset = queryset.live().public()
-    for path in unpublished_sections():
-        queryset = queryset.exclude(path__startswith=path)
-    return queryset
 
 
 def indexable_pages(model, language):

@@ -233,20 +233,6 @@ def test_form_works_without_javascript_and_loads_external_script(client, pages):
     assert "<script>" not in html
 
 
-def test_private_and_draft_pages_never_returned(client, pages):
-    from wagtail.models import PageViewRestriction
-
-    index = pages["tree"]["en"]["index"]
-    draft = ProgrammePageFactory(parent=index, title="Secret shelter", slug="secret", live=False)
-    draft.save_revision()
-    private = ProgrammePageFactory(parent=index, title="Hidden shelter", slug="hidden")
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    html = client.get("/en/search/", {"q": "shelter"}).content.decode()
-    assert "Secret shelter" not in html and "Hidden shelter" not in html
-    api = client.get("/api/v3/search/", {"q": "shelter", "locale": "en"}).json()
-    assert api["results"] == []
-
-
 BAD_QUERIES = [
     "",
     "x" * 10_000,

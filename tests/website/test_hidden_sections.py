@@ -17,14 +17,6 @@ def below_draft(home):
     return page
 
 
-def test_page_below_an_unpublished_page_is_not_found(client, below_draft):
-    assert client.get(below_draft.url).status_code == 404
-
-
-def test_page_below_an_unpublished_page_is_not_in_the_sitemap(client, below_draft):
-    assert "below-draft" not in client.get("/sitemap.xml").content.decode()
-
-
 def test_home_page_does_not_feature_a_page_below_an_unpublished_page(client, home, below_draft):
     FeaturedProgramme.objects.create(home_page=home, programme=below_draft)
     html = client.get("/en/").content.decode()

@@ -55,16 +55,6 @@ def test_sitemap_leaves_out_drafts_unpublished_and_private_pages(client, site_tr
     assert set(english) == {"en", "fr", "x-default"}  # no alternate leads to the unpublished page
 
 
-def test_a_private_section_hides_its_descendants_in_every_language(client, site_tree):
-    PageViewRestriction.objects.create(
-        page=site_tree["fr"]["index"], restriction_type="password", password="x"
-    )
-    urls = set(read_sitemap(client))
-    assert absolute(site_tree["fr"]["index"]) not in urls
-    assert absolute(site_tree["fr"]["programme"]) not in urls
-    assert absolute(site_tree["en"]["programme"]) in urls
-
-
 def test_page_without_translations_has_no_alternates(client, site_tree):
     lonely = ProgrammePageFactory(parent=site_tree["en"]["index"], slug="english-only")
     assert read_sitemap(client)[absolute(lonely)] == {}

@@ -6,6 +6,7 @@ from website.files import describe_file
 from website.languages import page_languages as languages_of_page
 from website.localized_relations import localize_all
 from website.responsive_images import SPECS, distinct_widths
+from website.visibility import public_pages
 
 register = template.Library()
 
@@ -30,7 +31,7 @@ def main_menu(context):
     home = site.root_page.get_translation_or_none(Locale.get_active())
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu())
+    return list(public_pages(home.get_children().in_menu()))
 
 
 @register.filter
