@@ -15,7 +15,6 @@ import upstream
 from headless.absolute_urls import AbsoluteUrlsRenderer
 from headless.openapi import document_errors
 from headless.routers import navigation, preview, route, site
-from headless.visibility import hide_redirects_to_hidden_pages, patch_v3_querysets
 from resources import api as library
 from search import api as search
 
@@ -32,13 +31,11 @@ def serve_docs_with_their_csp(view):
     return csp_override(DOCS_CSP)(_gate_docs(view))
 
 
-patch_v3_querysets()
 upstream.apply_to_api(api)  # upstream/__init__.py: v3's workarounds, in their documented order
 api.renderer = AbsoluteUrlsRenderer()
 api.docs_decorator = serve_docs_with_their_csp
 _build_openapi_schema = api.get_openapi_schema
 api.get_openapi_schema = lambda *args, **kwargs: document_errors(_build_openapi_schema(*args, **kwargs))
-api.add_decorator(hide_redirects_to_hidden_pages, mode="operation")
 ROUTERS = {
     "/route/": route.router,
     "/navigation/": navigation.router,

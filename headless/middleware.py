@@ -12,7 +12,8 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
 
-from headless import absolute_urls, api_tokens
+from headless import api_tokens
+from website import absolute_urls
 
 API_PREFIX = "/api/"
 CORS_ALLOWED_METHODS = "GET, HEAD, OPTIONS, POST, PATCH, DELETE"

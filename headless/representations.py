@@ -1,19 +1,15 @@
-"""How page fields reach API v3 clients: images, documents, page links, rich text, StreamFields.
+"""How page fields reach API v3 clients: rich text, StreamFields and foreign keys.
 
 Registered on v3's read schema generator (`read_generator`), so every page
-type's `api_fields` use them. Rich text and StreamField values are rendered in
-the page's own language: see `headless.page_language` for the upstream gap.
-Image and file URLs are absolute, page URLs are paths (`headless.absolute_urls`).
-
-The schemas are named for what they describe in a page (`PageImageSchema`, not
-`ImageSchema`): django-ninja keys OpenAPI components by class name, so a name
-that Wagtail's own schemas use would silently replace one of them.
+type's `api_fields` use them; images, documents and page links are represented
+as everywhere else (website/api_representations.py). Rich text and StreamField
+values are rendered in the page's own language: see `headless.page_language`
+for the upstream gap. File URLs are absolute, page URLs are paths.
 """
 
 from typing import Any
 
 from django.db.models import ForeignKey
-from ninja import Schema
 from pydantic.fields import FieldInfo
 from wagtail.api.rich_text import APIRichText
 from wagtail.api.v3.schemas.generators import read as read_generators
@@ -23,97 +19,21 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import features as feature_registry
 
-from headless.absolute_urls import absolute, absolute_file_links, absolute_file_urls
-from headless.page_language import in_page_language, localize_page_links
-from website.files import describe_file
+from upstream.wagtail_api_page_language import in_page_language, localize_page_links
+from website.absolute_urls import absolute_file_links, absolute_file_urls
+from website.api_representations import (
+    PageDocumentSchema,
+    PageImageSchema,
+    PageLinkSchema,
+    document_representation,
+    image_representation,
+    page_link_representation,
+)
 from website.models.images import contextual_alt_text
-from website.responsive_images import distinct_widths
 from website.rich_text import unlink_hidden
-from website.visibility import is_document_public, public_link_target
-
-RENDITION_WIDTHS = (480, 960, 1440)
-
-
-class PageImageRenditionSchema(Schema):
-    url: str
-    width: int
-    height: int
-
-
-class PageImageSchema(Schema):
-    id: int
-    title: str
-    alt: str
-    credit: str
-    width: int
-    height: int
-    renditions: list[PageImageRenditionSchema]
-
-
-class PageDocumentSchema(Schema):
-    id: int
-    title: str
-    url: str
-    format: str
-    size: int | None
-    size_display: str
-
-
-class PageLinkSchema(Schema):
-    id: int
-    title: str
-    url: str
-    locale: str
-
 
 # The rich text formats with links resolved to URLs (the db_ ones keep Wagtail's references).
 RESOLVED_FORMATS = (APIRichText.FORMAT_HTML, APIRichText.FORMAT_MARKDOWN)
-
-RENDITION_SPECS = [f"width-{width}|format-webp" for width in RENDITION_WIDTHS]
-
-
-def images_with_renditions(image_ids):
-    """{id: image} with the API's renditions prefetched: two queries for any number of images."""
-    images = get_image_model().objects.filter(pk__in=set(image_ids) - {None})
-    return {image.pk: image for image in images.prefetch_renditions(*RENDITION_SPECS)}
-
-
-def image_representation(image, *, alt=None):
-    """An image as WebP renditions at a few widths, for `srcset`, with its alt text."""
-    specs = RENDITION_SPECS
-    renditions = image.get_renditions(*specs)
-    return {
-        "id": image.pk,
-        "title": image.title,
-        "alt": image.alt_text if alt is None else alt,
-        "credit": image.credit,
-        "width": image.width,
-        "height": image.height,
-        "renditions": [
-            {"url": absolute(rendition.url), "width": rendition.width, "height": rendition.height}
-            for rendition in distinct_widths(renditions[spec] for spec in specs)
-        ],
-    }
-
-
-def document_representation(document):
-    """A document with its URL, format and size; None if its collection is private."""
-    if not is_document_public(document):
-        return None
-    return {
-        "id": document.pk,
-        "title": document.title,
-        "url": absolute(document.url),
-        **describe_file(document),
-    }
-
-
-def page_link_representation(page, language=None):
-    """A linked page in `language` where a live, public translation exists; None if not public."""
-    page = public_link_target(page, language)
-    if page is None:
-        return None
-    return {"id": page.pk, "title": page.title, "url": page.url, "locale": page.locale.language_code}
 
 
 def _language_of(obj):

@@ -6,6 +6,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from programmes.api import programme_cards
 from website.localized_relations import localize_live_pages
 from website.models import BasePage
 from website.visibility import public_link_target
@@ -63,8 +64,6 @@ class HomePage(BasePage):
     @property
     def featured_programme_cards(self):
         """The featured programmes as the home page lists them, in this page's language."""
-        from programmes.api import programme_cards
-
         return programme_cards(self.featured_programmes_in_language())
 
     def featured_programmes_in_language(self):

@@ -1,6 +1,6 @@
 """How programmes and institutions appear inside other pages' API representations."""
 
-from headless.representations import image_representation, images_with_renditions
+from website.api_representations import image_representation, images_with_renditions
 
 
 def institution_representation(institution):

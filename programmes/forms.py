@@ -48,11 +48,12 @@ class RelatedProgrammesForm(PublishingPageForm):
             self._offer_programmes_in_page_language()
 
     def _offer_programmes_in_page_language(self):
-        from programmes.models import ProgrammePage
-
+        field = self.fields["related_programmes"]
+        # The field's own model (ProgrammePage): programmes.models imports this module.
+        programmes = field.queryset.model
         locale_id = self.instance.locale_id
         stored = list(self.instance.related_programmes.all()) if self.instance.pk else []
-        same_language = ProgrammePage.objects.filter(locale_id=locale_id)
+        same_language = programmes.objects.filter(locale_id=locale_id)
         translated_keys = set(
             same_language.filter(translation_key__in=[p.translation_key for p in stored]).values_list(
                 "translation_key", flat=True
@@ -61,10 +62,9 @@ class RelatedProgrammesForm(PublishingPageForm):
         untranslated = [
             p.pk for p in stored if p.locale_id != locale_id and p.translation_key not in translated_keys
         ]
-        choices = ProgrammePage.objects.filter(Q(locale_id=locale_id) | Q(pk__in=untranslated))
+        choices = programmes.objects.filter(Q(locale_id=locale_id) | Q(pk__in=untranslated))
         if self.instance.pk:
             choices = choices.exclude(pk=self.instance.pk)  # a programme is not related to itself
-        field = self.fields["related_programmes"]
         self.fields["related_programmes"] = replacement = ProgrammeChoiceField(
             queryset=choices.annotate(section_title=_parent_title())
             .select_related("locale")

@@ -19,7 +19,9 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from programmes.api import institution_representation, programme_cards
 from programmes.forms import RelatedProgrammesForm
+from website.api_representations import image_representation
 from website.blocks import BodyBlock
 from website.localized_relations import localize_all, localize_live_pages, source_locale_choices
 from website.models import BasePage
@@ -96,14 +98,10 @@ class ProgrammeIndexPage(BasePage):
     @property
     def programme_cards(self):
         """The programmes the HTML index lists, in the same order and languages."""
-        from programmes.api import programme_cards
-
         return programme_cards(self.listed_programmes())
 
     @property
     def institution_list(self):
-        from programmes.api import institution_representation
-
         return [institution_representation(item) for item in self.listed_institutions()]
 
     def get_context(self, request, *args, **kwargs):
@@ -244,8 +242,6 @@ class ProgrammePage(BasePage):
     @property
     def hero(self):
         """The hero image with the alt text and credit that apply on this page."""
-        from headless.representations import image_representation
-
         if self.hero_image is None:
             return None
         representation = image_representation(self.hero_image, alt=self.hero_alt)
@@ -254,8 +250,6 @@ class ProgrammePage(BasePage):
 
     @property
     def targeted_institutions(self):
-        from programmes.api import institution_representation
-
         return [
             institution_representation(item)
             for item in localize_all(self.institutions.select_related("locale"), self.locale)
@@ -263,8 +257,6 @@ class ProgrammePage(BasePage):
 
     @property
     def related_programme_cards(self):
-        from programmes.api import programme_cards
-
         return programme_cards(localize_live_pages(self.related_programmes.all(), self.locale))
 
     def get_context(self, request, *args, **kwargs):

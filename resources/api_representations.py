@@ -2,9 +2,9 @@
 
 from django.utils import translation
 
-from headless.absolute_urls import absolute
 from programmes.api import programme_cards
 from resources.library import publication_details
+from website.absolute_urls import absolute
 
 
 def file_representation(file):

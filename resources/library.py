@@ -169,7 +169,7 @@ def source_publications(library):
     """The live, public publications in the source language: the library's one record.
 
     Wagtail still serves a live page below an unpublished one, but no menu or list leads
-    there: the library leaves such pages out too, as the API does (headless/visibility.py).
+    there: the library leaves such pages out too, as the API does (upstream/wagtail_api_visibility.py).
     """
     source = library.source_library() if library is not None else None
     queryset = ResourcePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)

@@ -42,11 +42,10 @@ STARTUP = (
 )
 
 # Operation decorators are added in this order (the write guard first, as before).
-# headless/visibility.py's v3 queryset and redirect patches join this list as
-# `upstream.wagtail_api_querysets` (an `apply_to_api(api)`) once they are rewritten.
 API = (
     "upstream.wagtail_api_translation_writes",
     "upstream.wagtail_api_bad_input",
+    "upstream.wagtail_api_visibility",
 )
 
 _applied = set()

@@ -5,7 +5,7 @@ of the Site record that matches the request: `http://localhost/…` wherever the
 Site record says so, not the host the front end called. `apply()` makes it
 this site's base URL (website.seo.site_base_url: SITE_BASE_URL when set, else
 the request's scheme and host), as canonical URLs and the rest of the API's
-absolute URLs do (headless/absolute_urls.py), so a response, and its ETag, is
+absolute URLs do (website/absolute_urls.py), so a response, and its ETag, is
 the same for every request to one host.
 
 Upstream: wagtail/wagtail#7807 and #7595 (v2's URLs miss the port) were closed

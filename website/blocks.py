@@ -11,7 +11,9 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import expand_db_html
 
+from website.api_representations import document_representation
 from website.responsive_images import SPECS, distinct_widths
+from website.visibility import is_document_public, public_link_target
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -160,8 +162,6 @@ class CallToActionBlock(blocks.StructBlock):
 
     def link_url(self, value):
         """The page's URL where it is public; a hidden page leaves the link text unlinked."""
-        from website.visibility import public_link_target
-
         if value["page"] is None:
             return value["url"] or None
         target = public_link_target(value["page"])
@@ -200,8 +200,6 @@ class DocumentLinkBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        from website.visibility import is_document_public
-
         context = super().get_context(value, parent_context)
         document = value["document"]
         # A private document's link would show its title and URL to everyone.
@@ -209,8 +207,6 @@ class DocumentLinkBlock(blocks.StructBlock):
         return context
 
     def get_api_representation(self, value, context=None):
-        from headless.representations import document_representation
-
         document = value["document"]
         representation = document_representation(document) if document is not None else None
         if representation is None:  # gone, or in a private collection

@@ -27,6 +27,7 @@ from contextvars import ContextVar
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import translation
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -189,3 +190,11 @@ def restricted_collection_ids(request=None):
 
 def is_document_public(document):
     return document.collection_id not in restricted_collection_ids()
+
+
+def visible_redirects(request, queryset=None):
+    """For anonymous callers, redirects to an external link or to a public page only."""
+    queryset = Redirect.objects.all() if queryset is None else queryset
+    if request.user.is_authenticated:
+        return queryset
+    return queryset.filter(Q(redirect_page__isnull=True) | Q(redirect_page__in=public_pages()))

@@ -13,8 +13,7 @@ from wagtail.contrib.redirects.models import Redirect
 
 from headless.components import CONTENT_LANGUAGES, breadcrumbs, home_page, locale_for, translations
 from headless.schemas import RouteSchema
-from headless.visibility import visible_redirects
-from website.visibility import is_page_public
+from website.visibility import is_page_public, visible_redirects
 
 router = Router(tags=["route"])
 

@@ -3,7 +3,7 @@
 import pytest
 from django.test import override_settings
 
-from headless.absolute_urls import absolute_file_links
+from website.absolute_urls import absolute_file_links
 from website.factories import CustomDocumentFactory, CustomImageFactory
 
 pytestmark = pytest.mark.django_db

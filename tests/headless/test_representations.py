@@ -3,8 +3,8 @@ import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from headless.representations import RENDITION_WIDTHS
 from programmes.factories import InstitutionFactory, ProgrammePageFactory
+from website.api_representations import RENDITION_WIDTHS
 from website.demo import translate
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,10 @@
 """Links in API content lead to pages in the page's own language, whatever Accept-Language says."""
 
 import pytest
+from django.utils import translation
+from wagtail.api.rich_text import APIRichText
+
+from tests.upstream.canaries import assert_gap_remains
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +83,14 @@ def test_markdown_keeps_a_link_to_a_page_with_no_live_translation(client, site_t
     markdown = client.get(f"/api/v3/pages/{fr.pk}/", {"rich_text_format": "markdown"}).json()
 
     assert f"[English only]({english_only.url})" in markdown["introduction"]
+
+
+def test_canary_v3_still_renders_links_in_the_active_language(site_tree):
+    en, fr = site_tree["en"], site_tree["fr"]
+    with translation.override("en"):  # what v3 leaves active for an English-speaking caller
+        text = APIRichText.serialize(link_to(en["programme"]), format=APIRichText.FORMAT_HTML)
+    assert_gap_remains(
+        f'href="{fr["programme"].url}"' not in text,
+        gap="API v3 rendering a page's links in the request's language instead of the page's",
+        module="wagtail_api_page_language",
+    )
