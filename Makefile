@@ -18,7 +18,7 @@ PYTHON ?= $(shell for p in "$$(pyenv root 2>/dev/null)/versions/$$(cat .python-v
 help:
 	@echo "make run    set up everything and serve the demo site on http://127.0.0.1:$(PORT)"
 	@echo "make test   run the whole test suite"
-	@echo "make lint   ruff; make check: Django checks and pending migrations; make bench: benchmarks"
+	@echo "make lint   ruff and the import layers; make check: Django checks and pending migrations; make bench: benchmarks"
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -70,6 +70,7 @@ test: install-dev messages
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install-dev
 	$(VENV)/bin/ruff check --fix .

@@ -16,6 +16,7 @@ language backends share modelsearch's one index table (see
 search/backends/scoping.py), and only live, public pages are ever indexed.
 """
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from website.language_profiles import profile
@@ -100,3 +101,8 @@ def search_backends(
             "AUTOCOMPLETE_CONFIG": POSTGRES_SIMPLE_CONFIG,
         }
     return backends
+
+
+def language_backend_names():
+    """The language backends, named after their language codes (search_backends above)."""
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]

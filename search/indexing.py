@@ -10,19 +10,15 @@ upload, and a change to the source page whose facts its translations show.
 
 from collections import defaultdict
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
 from .backends.scoping import searchable_models
+from .conf import language_backend_names
 
 # Pages sent to the backends at a time when a whole section is reindexed.
 CHUNK_SIZE = 500
-
-
-def language_backend_names():
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
 def reindex_pages(pages):

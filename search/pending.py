@@ -28,7 +28,7 @@ from django.tasks import task
 from django.utils import timezone
 from wagtail.search.backends import get_search_backend
 
-from .indexing import language_backend_names
+from .conf import language_backend_names
 from .models import PendingIndexUpdate
 from .server_errors import server_unreachable
 

@@ -9,7 +9,7 @@ that runs upstream's own behaviour (kept as `UPSTREAM_…`) and fails, saying
 Two moments apply them, each in the order of its list below, whatever the
 order of INSTALLED_APPS:
 
-1. `apply()`, from website's AppConfig.ready(): patches of classes and
+1. `apply()`, from this app's AppConfig.ready() (upstream/apps.py): patches of classes and
    functions that exist once the models are loaded. None of them imports API
    v3's registry (headless must register its field representations first).
 2. `apply_to_api(api)`, from headless/api.py, which builds the API: patches of

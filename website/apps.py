@@ -8,11 +8,9 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        import upstream
         from website import visibility
         from website.signals import create_content_locales, send_workflow_mail_from_tasks
 
         post_migrate.connect(create_content_locales, sender=self)
-        upstream.apply()  # upstream/__init__.py: every workaround, in its documented order
         send_workflow_mail_from_tasks()
         visibility.forget_on_writes()

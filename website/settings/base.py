@@ -21,10 +21,11 @@ ALLOWED_HOSTS = env.ALLOWED_HOSTS
 
 INSTALLED_APPS = [
     "website",
+    "upstream",  # workarounds for gaps in Wagtail, wagtail-localize and django-ninja
     "home",
     "programmes",
     "resources",
-    "headless",  # before search: it must be ready before anything imports the v3 registry
+    "headless",
     "search",
     "translations",
     "moderation",  # unpublish requests, approval confirmations
