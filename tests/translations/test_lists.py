@@ -165,5 +165,5 @@ def test_publication_page_badges_its_untranslated_topics(client, library):
 
 def test_search_facets_leave_out_draft_topics(client, library):
     outcome = client.get("/en/search/", {"q": "protection manual"}).context["outcome"]
-    topics = {facet.name: [value.value for value in facet.values] for facet in outcome.facets}["topic"]
+    topics = {facet.name: [value.value for value in facet.options] for facet in outcome.facets}["topic"]
     assert sorted(topics) == ["collective-protection", "public-policies"]
