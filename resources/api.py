@@ -18,7 +18,7 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.models import Locale
 
 from resources.api_representations import file_representation
-from resources.library import MAX_QUERY_LENGTH, SORTS, LibrarySearch, public_library
+from resources.library import MAX_QUERY_LENGTH, SORTS, LibrarySearch, PublicationFile, public_library
 from website.api_schemas import ContentLanguage, PaginationSchema, pagination
 
 router = Router(tags=["library"])
@@ -69,18 +69,6 @@ def facet_representation(facet):
     }
 
 
-class PublicationFileSchema(Schema):
-    url: str
-    title: str
-    language: str
-    language_name: str
-    language_name_local: str
-    label: str
-    format: str
-    size: int | None
-    size_display: str
-
-
 class PublicationSchema(Schema):
     id: int
     title: str
@@ -91,7 +79,7 @@ class PublicationSchema(Schema):
     year: int
     publication_date: str
     publication_date_precision: str
-    files: list[PublicationFileSchema]
+    files: list[PublicationFile]  # the library's own record of a file, as the API gives it
 
 
 class LibraryPageSchema(Schema):
