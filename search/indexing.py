@@ -14,6 +14,8 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
+from website.models import CustomDocument
+
 from .backends.scoping import searchable_models
 from .conf import language_backend_names
 
@@ -58,8 +60,6 @@ def reindex_translations(page):
 
 def pages_using_documents(document_ids):
     """Ids of the pages that link to these documents (Wagtail's reference index); one or two queries."""
-    from website.models import CustomDocument
-
     document_ids = [str(pk) for pk in document_ids]
     if not document_ids:
         return []

@@ -13,6 +13,8 @@ accents.
 
 from django.db import connection
 
+from resources.search_text import publication_texts_attached
+
 from .scoping import LanguageScope, own_entries
 
 
@@ -20,8 +22,6 @@ class ScopedIndexMixin:
     """An index that holds only the live, public searchable pages of its backend's language."""
 
     def add_items(self, model, objs):
-        from resources.search_text import publication_texts_attached
-
         keep, drop = self.backend.scope.split(model, objs)
         if drop:
             self.delete_items(model, drop)

@@ -9,6 +9,7 @@ client is only needed when OpenSearch is configured.
 
 from importlib import import_module
 
+from resources.search_text import publication_texts_attached
 from search.pending import server_may_fail
 from website.language_profiles import profile
 
@@ -60,8 +61,6 @@ class ScopedElasticsearchIndexMixin:
             self._add_scoped_items(model, items)
 
     def _add_scoped_items(self, model, items):
-        from resources.search_text import publication_texts_attached
-
         keep, drop = self.backend.scope.split(model, items)
         for obj in drop:
             super().delete_item(obj)
