@@ -1,6 +1,7 @@
 import pytest
 from wagtail.models import Collection, CollectionViewRestriction
 
+from conftest import built_once, reloaded
 from resources.factories import DocumentFactory, ResourceFileFactory
 from resources.library import LibrarySearch
 from tests.headless.conftest import make_private
@@ -9,9 +10,7 @@ from tests.resources.conftest import make_publication, translate_publication
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def shelf(library_tree):
-    """Two public publications, one hidden each way, and a file in a private collection."""
+def build_shelf(library_tree):
     en = library_tree["en"]
     t = library_tree["taxonomy"]
     manual = make_publication(
@@ -39,6 +38,22 @@ def shelf(library_tree):
         page=report, language="es", document=DocumentFactory(collection=board, filename="board-minutes.pdf")
     )
     return {"manual": manual, "report": report, "draft": draft, "private": private}
+
+
+@pytest.fixture(scope="module")
+def shared_shelf(shared_library_tree, django_db_blocker):
+    with built_once(django_db_blocker):
+        yield build_shelf(shared_library_tree)
+
+
+@pytest.fixture
+def shelf(library_tree, shared_shelf):
+    """Two public publications, one hidden each way, and a file in a private collection.
+
+    Built once per module (the French translation goes through wagtail-localize): the
+    tests only read it.
+    """
+    return reloaded(shared_shelf)
 
 
 def test_library_in_french_matches_the_html_page(client, library_tree, shelf):

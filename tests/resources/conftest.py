@@ -16,6 +16,7 @@ from resources.factories import (
     ResourceTypeFactory,
     TopicFactory,
 )
+from resources.models import ResourceCountry, ResourceFile
 from website.demo import translate
 
 LANGUAGES = ("fr", "es")
@@ -60,6 +61,24 @@ def make_publication(library, *, files=("en",), topics=(), regions=(), countries
     page.save()  # commits the many-to-many relations modelcluster holds in memory
     page.refresh_from_db()
     return page
+
+
+def grow_library(library, taxonomy, programme, count):
+    """`count` publications with files, countries and taxonomy, made in bulk for speed."""
+    kinds = [taxonomy["manual"], taxonomy["report"]]
+    topics = [taxonomy["criminalisation"], taxonomy["public-policies"]]
+    document = DocumentFactory()
+    for number in range(count):
+        page = ResourcePageFactory(parent=library, resource_type=kinds[number % 2])
+        page.topics.add(topics[number % 2])
+        page.regions.add(taxonomy["africa"])
+        page.related_programmes.add(programme)
+        ResourceFile.objects.bulk_create(
+            [ResourceFile(page=page, document=document, language=code) for code in ("en", "fr", "th")]
+        )
+        ResourceCountry.objects.bulk_create(
+            [ResourceCountry(page=page, country=code) for code in ("TH", "KE")]
+        )
 
 
 def build_taxonomy():
