@@ -23,6 +23,8 @@ from django.utils import translation as i18n
 from wagtail.admin.localization import get_available_admin_languages
 from wagtail_localize.models import Translation
 
+from website.language_profiles import content_language_name
+
 from .roles import translator_group_name
 
 logger = logging.getLogger(__name__)
@@ -56,7 +58,7 @@ def _message(translation, user, sender, url):
             "user": user,
             "sender": sender,
             "title": translation.source.object_repr,
-            "language": i18n.get_language_info(target_locale.language_code)["name_translated"],
+            "language": str(content_language_name(target_locale.language_code)),
             "url": url,
         }
         subject = render_to_string("translations/mail/translation_requested_subject.txt", context)

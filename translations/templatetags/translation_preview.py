@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from translations import completeness
+from website.language_profiles import content_language_name
 
 register = template.Library()
 
@@ -31,7 +32,7 @@ def translation_preview_notice(context, page):
     language = _reader_language(request.user)
     with translation.override(language):
         message = _("Preview of a translation into %(language)s: %(summary)s.") % {
-            "language": translation.get_language_info(page.locale.language_code)["name_translated"],
+            "language": str(content_language_name(page.locale.language_code)),
             "summary": progress.summary(),
         }
         if not progress.complete:

@@ -3,6 +3,7 @@ from wagtail.images.models import ResponsiveImage, SourceImageIOError
 from wagtail.models import Locale, Site
 
 from website.files import describe_file
+from website.language_profiles import content_language_name
 from website.languages import page_languages as languages_of_page
 from website.localized_relations import localize_all
 from website.responsive_images import SPECS, distinct_widths
@@ -47,3 +48,9 @@ def responsive_image(image, **attrs):
     except SourceImageIOError:  # a missing original must not take the page down
         return ""
     return ResponsiveImage({str(rendition.width): rendition for rendition in renditions}, attrs)
+
+
+@register.filter
+def language_in_text(code):
+    """A content language's name as the active language writes it mid-sentence ("en français")."""
+    return str(content_language_name(code))
