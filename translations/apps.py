@@ -9,10 +9,9 @@ class TranslationsConfig(AppConfig):
     def ready(self):
         from upstream import localize_translation_views
 
-        from . import draft_translations, signals  # noqa: F401
+        from . import signals  # noqa: F401
         from .permissions import user_can_change_in_locale, user_can_publish
 
         localize_translation_views.use_permissions(
             can_change_in_locale=user_can_change_in_locale, can_publish=user_can_publish
         )
-        draft_translations.apply()

@@ -94,7 +94,7 @@ def _submit_for_review(request, instance):
     wagtail-localize's segment editor only offers "Publish"; a translator, who
     may not publish, needs this to hand a finished translation to a moderator.
     For a live page or snippet the draft is a new revision only
-    (draft_translations.py): visitors keep the published text until approval.
+    (upstream/localize_draft_translations.py): visitors keep the published text until approval.
     """
     translation = Translation.objects.filter(
         source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True

@@ -39,6 +39,7 @@ STARTUP = (
     "upstream.wagtail_api_bad_input",
     "upstream.localize_translation_views",
     "upstream.localize_image_alt_text",
+    "upstream.localize_draft_translations",
 )
 
 # Operation decorators are added in this order (the write guard first, as before).

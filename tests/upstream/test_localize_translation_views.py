@@ -21,8 +21,8 @@ from wagtail_localize.views import edit_translation
 from programmes.factories import InstitutionFactory, ProgrammePageFactory
 from programmes.models import ProgrammePage
 from tests.translations.conftest import login
-from tests.translations.test_draft_translations import EU_GUIDELINES, PUBLISHED
 from tests.upstream.canaries import assert_gap_remains
+from tests.upstream.test_localize_draft_translations import EU_GUIDELINES, PUBLISHED
 from upstream.localize_translation_views import (
     UPSTREAM_STOP_TRANSLATION,
     UPSTREAM_USER_CAN_EDIT_INSTANCE,

@@ -10,7 +10,8 @@ drafts in revisions, so for a live target `save_target(publish=False)` here
 only saves a new revision, as Wagtail's own "Save draft" does; the live content
 changes when a moderator publishes that revision. Targets that are not live
 keep wagtail-localize's behaviour. Delete this module when wagtail-localize
-saves drafts of live objects as revisions.
+saves drafts of live objects as revisions (no upstream issue found: the text to file is in
+upstream/ISSUES.md; tests/upstream/test_localize_draft_translations.py says when).
 """
 
 import functools
@@ -86,6 +87,9 @@ def _drafts_of_live_targets_are_revisions(original):
     return save_target
 
 
+UPSTREAM_SAVE_TARGET = Translation.save_target
+
+
 def apply():
     if not getattr(Translation.save_target, "scoped", False):
-        Translation.save_target = _drafts_of_live_targets_are_revisions(Translation.save_target)
+        Translation.save_target = _drafts_of_live_targets_are_revisions(UPSTREAM_SAVE_TARGET)

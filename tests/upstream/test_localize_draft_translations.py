@@ -5,13 +5,14 @@ from urllib.parse import urlencode
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from programmes.models import ProgrammePage
+from tests.translations.conftest import login
+from tests.translations.test_workflow import FRENCH, fill_segments
+from tests.upstream.canaries import assert_gap_remains
+from upstream.localize_draft_translations import UPSTREAM_SAVE_TARGET
 from website.demo import translate
-
-from .conftest import login
-from .test_workflow import FRENCH, fill_segments
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +139,19 @@ def test_revising_a_live_snippet_translation_keeps_it_live_with_its_published_na
         french.pk,
     )
     assert "<li>Assemblées parlementaires</li>" in client.get(french_page.url).content.decode()
+
+
+def test_canary_wagtail_localize_still_writes_a_draft_into_the_live_page(live_french, eu_guidelines):
+    translation = Translation.objects.get(
+        source__object_id=eu_guidelines.translation_key, target_locale=live_french.locale
+    )
+    segment = StringSegment.objects.get(source=translation.source, string__data=eu_guidelines.summary)
+    StringTranslation.objects.filter(
+        translation_of=segment.string, locale=live_french.locale, context=segment.context
+    ).update(data=REVISED)
+    UPSTREAM_SAVE_TARGET(translation, publish=False)
+    assert_gap_remains(
+        ProgrammePage.objects.get(pk=live_french.pk).summary == REVISED,
+        gap="wagtail-localize saving a draft of a live translation into the live page",
+        module="localize_draft_translations",
+    )
