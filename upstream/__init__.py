@@ -16,6 +16,9 @@ order of INSTALLED_APPS:
    v3's routers and schemas (importing them builds the page schemas) and of
    the API object (exception handlers, operation decorators).
 
+One workaround is no patch but a replacement that the settings name:
+`wagtail_redirect_query_string.QueryKeepingRedirectMiddleware` in MIDDLEWARE.
+
 The home imports Wagtail, Django, ninja and the website core only. A patch
 that needs a feature app's policy is handed it by that app's ready()
 (`localize_translation_views.use_permissions`, `wagtail_api_bad_input.use_search_limits`),

@@ -73,7 +73,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "website.redirects.QueryKeepingRedirectMiddleware",  # Wagtail's, keeping the query string
+    "upstream.wagtail_redirect_query_string.QueryKeepingRedirectMiddleware",  # Wagtail's, keeping the query string
     "headless.middleware.ApiHttpMiddleware",  # sees PublicCacheMiddleware's Cache-Control
     "website.middleware.PublicCacheMiddleware",
     "website.middleware.NulCharacterMiddleware",  # innermost: its 400s pass through the API's middleware

@@ -9,7 +9,8 @@ follows to the target, after any query the target has of its own. A redirect
 made for one exact query (`/index.php?page=1`) still leads to its target as
 it is.
 
-Delete this module when Wagtail's middleware keeps the query string.
+Delete this module when Wagtail's middleware keeps the query string
+(tests/upstream/test_wagtail_redirect_query_string.py says when).
 """
 
 from urllib.parse import urlsplit, urlunsplit
