@@ -3,7 +3,7 @@ from contextlib import contextmanager
 import pytest
 from django.db import transaction
 from django.db.models import Model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from home.models import HomePage
 from programmes.factories import ProgrammeIndexPageFactory, ProgrammePageFactory
@@ -89,11 +89,6 @@ def site_tree(db, shared_site_tree):
     afresh for each test.
     """
     return reloaded(shared_site_tree)
-
-
-@pytest.fixture
-def all_pages():
-    return Page.objects.filter(depth__gt=1)
 
 
 @pytest.fixture(autouse=True)

@@ -53,11 +53,6 @@ def reindex_subtree(page):
     reindex_queryset(Page.objects.descendant_of(page, inclusive=True))
 
 
-def reindex_translations(page):
-    """The other language versions of `page` (at most one per language)."""
-    reindex_queryset(Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk))
-
-
 def pages_using_documents(document_ids):
     """Ids of the pages that link to these documents (Wagtail's reference index); one or two queries."""
     document_ids = [str(pk) for pk in document_ids]
