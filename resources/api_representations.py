@@ -3,7 +3,7 @@
 from django.utils import translation
 
 from programmes.api import programme_cards
-from resources.library import publication_details
+from resources import library
 from website.absolute_urls import absolute
 
 
@@ -18,7 +18,7 @@ def file_representation(file):
 def publication_representation(page):
     """Facts of a publication (read from its source page) with labels in `page`'s language."""
     with translation.override(page.locale.language_code):
-        details = publication_details(page)
+        details = library.publication_details(page)
         item = details["publication"]
         return {
             "type": {"slug": details["resource_type_slug"], "label": item.type_label},

@@ -34,18 +34,12 @@ from django_countries import countries
 from wagtail.models import Locale
 
 from programmes.models import ProgrammePage
+
+# The page models call this module to serve and describe themselves, so both hold the
+# other as a module and read its names when called, whichever is imported first.
+from resources import models
 from resources.languages import CODES as LANGUAGE_CODES
 from resources.languages import language_name, language_name_local
-from resources.models import (
-    Region,
-    ResourceCountry,
-    ResourceFile,
-    ResourceIdentifier,
-    ResourceIndexPage,
-    ResourcePage,
-    ResourceType,
-    Topic,
-)
 from website.files import file_extension
 from website.localized_relations import localize_all, localize_live_pages
 from website.visibility import public_pages, restricted_collection_ids
@@ -172,7 +166,7 @@ def source_publications(library):
     there: the library leaves such pages out too, as the API does (upstream/wagtail_api_visibility.py).
     """
     source = library.source_library() if library is not None else None
-    queryset = ResourcePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    queryset = models.ResourcePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
     if source is not None:
         queryset = queryset.descendant_of(source)
     return public_pages(queryset)
@@ -180,11 +174,14 @@ def source_publications(library):
 
 def public_library(locale):
     """The library page of `locale` that an anonymous visitor may open, or None."""
-    return public_pages(ResourceIndexPage.objects.filter(locale=locale)).select_related("locale").first()
+    return (
+        public_pages(models.ResourceIndexPage.objects.filter(locale=locale)).select_related("locale").first()
+    )
 
 
 # The facets whose options are rows in the database, loaded in the visitor's language.
-TAXONOMIES = {"type": ResourceType, "topic": Topic, "region": Region}
+# Model names, read from the models module when used (see the import above).
+TAXONOMIES = {"type": "ResourceType", "topic": "Topic", "region": "Region"}
 OPTION_FACETS = (*TAXONOMIES, "programme")
 
 
@@ -204,7 +201,7 @@ class PublicationFacets:
             self.private_files = restricted_collection_ids()
         default = Locale.get_default()
         self.options = {
-            name: self._taxonomy_options(TAXONOMIES[name], default)
+            name: self._taxonomy_options(getattr(models, TAXONOMIES[name]), default)
             for name in self.names
             if name in TAXONOMIES
         }
@@ -266,7 +263,9 @@ class PublicationFacets:
         if name == "type":
             return Q(resource_type__slug__in=values)
         if name in ("topic", "region"):
-            through = ResourcePage.topics.through if name == "topic" else ResourcePage.regions.through
+            through = (
+                models.ResourcePage.topics.through if name == "topic" else models.ResourcePage.regions.through
+            )
             related = "topic" if name == "topic" else "region"
             options = self.options[name]
             keys = [options[slug]["source_id"] for slug in values if slug in options]
@@ -274,13 +273,13 @@ class PublicationFacets:
         if name == "programme":
             options = self.options[name]
             keys = [options[slug]["key"] for slug in values if slug in options]
-            through = ResourcePage.related_programmes.through
+            through = models.ResourcePage.related_programmes.through
             matching = through.objects.filter(programmepage__translation_key__in=keys)
             return Q(pk__in=matching.values("resourcepage_id"))
         if name == "country":
-            return Q(pk__in=ResourceCountry.objects.filter(country__in=values).values("page_id"))
+            return Q(pk__in=models.ResourceCountry.objects.filter(country__in=values).values("page_id"))
         if name == "language":
-            files = public_files(ResourceFile.objects.filter(language__in=values), self.private_files)
+            files = public_files(models.ResourceFile.objects.filter(language__in=values), self.private_files)
             return Q(pk__in=files.values("page_id"))
         if name == "year":
             return Q(publication_date__year__in=[int(value) for value in values])
@@ -294,16 +293,18 @@ class PublicationFacets:
         if name == "type":
             return subset.order_by(), "resource_type__slug", "pk"
         if name in ("topic", "region"):
-            through = ResourcePage.topics.through if name == "topic" else ResourcePage.regions.through
+            through = (
+                models.ResourcePage.topics.through if name == "topic" else models.ResourcePage.regions.through
+            )
             return through.objects.filter(resourcepage_id__in=pages), f"{name}__slug", "resourcepage_id"
         if name == "programme":
-            through = ResourcePage.related_programmes.through
+            through = models.ResourcePage.related_programmes.through
             rows = through.objects.filter(resourcepage_id__in=pages)
             return rows, "programmepage__translation_key", "resourcepage_id"
         if name == "country":
-            return ResourceCountry.objects.filter(page_id__in=pages), "country", "page_id"
+            return models.ResourceCountry.objects.filter(page_id__in=pages), "country", "page_id"
         if name == "language":
-            rows = public_files(ResourceFile.objects.filter(page_id__in=pages), self.private_files)
+            rows = public_files(models.ResourceFile.objects.filter(page_id__in=pages), self.private_files)
             return rows, "language", "page_id"
         if name == "year":
             return subset.order_by(), ExtractYear("publication_date"), "pk"
@@ -450,7 +451,7 @@ class LibrarySearch:
     @cached_property
     def _public_translations(self):
         """Built once, as every facet filters by it."""
-        return public_pages(ResourcePage.objects.all())
+        return public_pages(models.ResourcePage.objects.all())
 
     def _text_q(self):
         if not self.query:
@@ -459,7 +460,7 @@ class LibrarySearch:
         # Titles and summaries match in any language the publication is public in: the text of
         # a private or draft translation must not be found through its public source.
         translations = self._public_translations.filter(Q(title__icontains=text) | Q(summary__icontains=text))
-        identifiers = ResourceIdentifier.objects.filter(value__icontains=text)
+        identifiers = models.ResourceIdentifier.objects.filter(value__icontains=text)
         return (
             Q(title__icontains=text)
             | Q(summary__icontains=text)
@@ -563,8 +564,8 @@ class PublicationFile:
 class PublicationItem:
     """A publication as a list shows it: the page in the visitor's language, facts from the source."""
 
-    page: ResourcePage
-    source: ResourcePage
+    page: "models.ResourcePage"
+    source: "models.ResourcePage"
     type_label: str
     files: list[PublicationFile]
 
@@ -601,7 +602,9 @@ def _file_size(document):
 
 def _files_by_page(page_ids, *, check_storage=False, private=None):
     """Public file rows per page. `check_storage` also drops files missing from storage."""
-    rows = public_files(ResourceFile.objects.filter(page_id__in=page_ids), private).select_related("document")
+    rows = public_files(models.ResourceFile.objects.filter(page_id__in=page_ids), private).select_related(
+        "document"
+    )
     by_page = {}
     for row in rows.order_by("page_id", "sort_order", "pk"):
         document = row.document
@@ -625,11 +628,11 @@ def _files_by_page(page_ids, *, check_storage=False, private=None):
 
 
 def _type_labels(type_ids, locale):
-    types = ResourceType.objects.filter(
+    types = models.ResourceType.objects.filter(
         Q(pk__in=type_ids)
         | Q(
             locale=locale,
-            translation_key__in=ResourceType.objects.filter(pk__in=type_ids).values("translation_key"),
+            translation_key__in=models.ResourceType.objects.filter(pk__in=type_ids).values("translation_key"),
         ),
         live=True,
     )
@@ -673,7 +676,7 @@ def programme_publications(programme, limit=PROGRAMME_LIST_SIZE):
     Returns (items, more_url): `more_url` leads to the library filtered by the programme when
     there are more than `limit`.
     """
-    through = ResourcePage.related_programmes.through
+    through = models.ResourcePage.related_programmes.through
     linked = through.objects.filter(programmepage__translation_key=programme.translation_key)
     sources = source_publications(None).filter(pk__in=linked.values("resourcepage_id"))
     sources = list(sources.order_by("-publication_date", "-pk")[: limit + 1])

@@ -33,6 +33,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from programmes.forms import RelatedProgrammesForm
+from resources import api_representations, library, views
 from resources.languages import language_choices
 from resources.search_text import publication_search_text
 from website.localized_relations import source_locale_choices
@@ -140,15 +141,11 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def library_view(self, request):
-        from resources.views import library_page
-
-        return library_page(request, self)
+        return views.library_page(request, self)
 
     @path("feed/")
     def feed_view(self, request):
-        from resources.views import library_feed
-
-        return library_feed(request, self)
+        return views.library_feed(request, self)
 
 
 class ResourcePage(BasePage):
@@ -309,9 +306,7 @@ class ResourcePage(BasePage):
     @property
     def publication(self):
         """Files (URL, language, format, size), type, topics, regions, countries, identifiers."""
-        from resources.api_representations import publication_representation
-
-        return publication_representation(self)
+        return api_representations.publication_representation(self)
 
     @cached_property
     def facts(self):
@@ -332,10 +327,8 @@ class ResourcePage(BasePage):
         return source or self
 
     def get_context(self, request, *args, **kwargs):
-        from resources.library import publication_details
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(publication_details(self))
+        context.update(library.publication_details(self))
         return context
 
 

@@ -7,13 +7,13 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import feedgenerator
 from django.utils.http import urlencode
 
-from resources.library import DEFAULT_SORT, FILTER_PARAMS, SORTS, LibrarySearch
+from resources import library as publication_library
 from website.seo import absolute_url, canonical_url
 
 
 def filter_querystring(filters, query):
     """Filters and search text as a query string, e.g. for the feed link."""
-    pairs = [(name, value) for name in FILTER_PARAMS for value in filters.get(name, [])]
+    pairs = [(name, value) for name in publication_library.FILTER_PARAMS for value in filters.get(name, [])]
     if query:
         pairs.append(("q", query))
     return urlencode(pairs)
@@ -27,20 +27,20 @@ def active_filters(result):
             remaining = dict(result.filters)
             remaining[facet.name] = [value for value in remaining[facet.name] if value != option.value]
             query = filter_querystring(remaining, result.query)
-            if result.sort != DEFAULT_SORT:
+            if result.sort != publication_library.DEFAULT_SORT:
                 query = f"{query}&sort={result.sort}" if query else f"sort={result.sort}"
             found.append({"facet": facet.label, "option": option.label, "remove_query": query})
     return found
 
 
 def library_page(request, library):
-    result = LibrarySearch(request.GET, library, library.locale).result()
+    result = publication_library.LibrarySearch(request.GET, library, library.locale).result()
     feed_query = filter_querystring(result.filters, result.query)
     response = library.render(
         request,
         context_overrides={
             "library": result,
-            "sorts": list(SORTS.items()),
+            "sorts": list(publication_library.SORTS.items()),
             "active_filters": active_filters(result),
             "feed_url": library.url
             + library.reverse_subpage("feed_view")
@@ -53,7 +53,7 @@ def library_page(request, library):
 
 def library_feed(request, library):
     """RSS 2.0: the publications most recently added, for these filters, in this language."""
-    search = LibrarySearch(request.GET, library, library.locale)
+    search = publication_library.LibrarySearch(request.GET, library, library.locale)
     if search.errors:
         return HttpResponseBadRequest(
             "\n".join(str(error) for error in search.errors), content_type="text/plain; charset=utf-8"
