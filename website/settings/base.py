@@ -168,6 +168,11 @@ STATIC_ROOT = env.STATIC_ROOT
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.MEDIA_ROOT
 MEDIA_URL = "/media/"
+# Outside MEDIA_ROOT: nothing under it has a URL (website/storage.py).
+PRIVATE_MEDIA_ROOT = env.PRIVATE_MEDIA_ROOT
+# An upload whose second step (title, alt text) is never completed is deleted after this
+# many hours by `manage.py clear_abandoned_uploads`.
+ABANDONED_UPLOAD_HOURS = 24
 
 WAGTAIL_SITE_NAME = "Protection International"
 WAGTAILADMIN_BASE_URL = env.ADMIN_BASE_URL

@@ -19,6 +19,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".pytest-db" / test_name)}
     (BASE_DIR / ".pytest-db").mkdir(exist_ok=True)
 MEDIA_ROOT = tempfile.mkdtemp(prefix="pi-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="pi-test-private-media-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
