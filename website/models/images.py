@@ -10,6 +10,8 @@ from PIL import ImageOps, ImageSequence, UnidentifiedImageError
 from pillow_heif import HeifImagePlugin  # noqa: F401  (Pillow opens and writes HEIC with it)
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from website.storage import PRIVATE_PREFIX
+
 # Where Pillow (and pillow-heif, for HEIC) keeps what a camera or an editing tool wrote
 # into the file: EXIF (GPS position, camera serial, artist, date), XMP, IPTC, comments.
 IDENTIFYING_METADATA = (
@@ -192,6 +194,11 @@ def contextual_alt_text(instance, image_field_name):
 
 class CustomRendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    def get_upload_to(self, filename):
+        # A private image's renditions are private too (website/private_images.py).
+        name = super().get_upload_to(filename)
+        return PRIVATE_PREFIX + name if self.image.file.name.startswith(PRIVATE_PREFIX) else name
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -168,8 +168,13 @@ STATIC_ROOT = env.STATIC_ROOT
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.MEDIA_ROOT
 MEDIA_URL = "/media/"
-# Outside MEDIA_ROOT: nothing under it has a URL (website/storage.py).
+# Outside MEDIA_ROOT, so that whatever serves /media/ cannot serve it: pending uploads and
+# the files of images in private collections (website/storage.py).
 PRIVATE_MEDIA_ROOT = env.PRIVATE_MEDIA_ROOT
+STORAGES = {
+    "default": {"BACKEND": "website.storage.MediaStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 # An upload whose second step (title, alt text) is never completed is deleted after this
 # many hours by `manage.py clear_abandoned_uploads`.
 ABANDONED_UPLOAD_HOURS = 24

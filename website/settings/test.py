@@ -21,7 +21,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 MEDIA_ROOT = tempfile.mkdtemp(prefix="pi-test-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="pi-test-private-media-")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "website.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Every task runs at once, in the request (Wagtail's backport tasks too: they take
