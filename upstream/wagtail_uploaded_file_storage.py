@@ -23,6 +23,7 @@ from django.core.files.base import ContentFile
 from django.db.models.signals import pre_save
 from wagtail.models import UploadedFile
 
+from website.document_files import without_pdf_metadata
 from website.models.images import without_metadata
 from website.storage import private_storage
 
@@ -42,10 +43,12 @@ def strip_before_storing(sender, instance, **kwargs):
     file = instance.file
     if not file or file._committed:
         return
-    cleaned = without_metadata(file.file)
+    image = without_metadata(file.file)
+    # A PDF waiting for its document's title loses its authors' names too.
+    cleaned = image[0] if image is not None else without_pdf_metadata(file.file)
     file.file.seek(0)
     if cleaned is not None:
-        instance.file = ContentFile(cleaned[0], name=file.name)
+        instance.file = ContentFile(cleaned, name=file.name)
 
 
 def upstream_deconstruction():
