@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
+from django.urls import reverse
 from wagtail.models import Collection, CollectionViewRestriction
 
 from website.factories import CustomImageFactory
@@ -150,3 +152,26 @@ def test_syncing_privacy_reads_a_bounded_number_of_queries(django_assert_max_num
         secret_image(private_collection)
     with django_assert_max_num_queries(4):
         assert sync_image_privacy() == 0
+
+
+def test_the_admin_shows_a_private_image_and_a_group_restriction_refuses_others(client, admin_client):
+    root = Collection.get_first_root_node()
+    board_only = root.add_child(name="Board only")
+    restriction = CollectionViewRestriction.objects.create(collection=board_only, restriction_type="groups")
+    board = Group.objects.create(name="Board")
+    restriction.groups.add(board)
+    restriction.save()  # the groups are set after the first save: the files move on this one or before
+    image = secret_image(board_only)
+    assert image.file.name.startswith("private/")
+
+    edit = admin_client.get(reverse("wagtailimages:edit", args=[image.pk]))
+    assert edit.status_code == 200
+    thumbnail = image.get_rendition("max-800x600").url  # the edit view's preview
+    assert thumbnail in edit.content.decode()
+    assert admin_client.get(thumbnail).status_code == 200
+
+    outsider = User.objects.create_user("outsider", password="unused-password")
+    client.force_login(outsider)
+    assert client.get(image.file.url).status_code == 404
+    outsider.groups.add(board)
+    assert client.get(image.file.url).status_code == 200
