@@ -84,4 +84,4 @@ bench: install-dev
 	$(PY) -m benchmarks $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 media private_media static_collected .pytest_cache .ruff_cache

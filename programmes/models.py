@@ -242,9 +242,11 @@ class ProgrammePage(BasePage):
     @property
     def hero(self):
         """The hero image with the alt text and credit that apply on this page."""
-        if self.hero_image is None:
+        representation = (
+            None if self.hero_image is None else image_representation(self.hero_image, alt=self.hero_alt)
+        )
+        if representation is None:  # none, or in a private collection
             return None
-        representation = image_representation(self.hero_image, alt=self.hero_alt)
         representation["credit"] = self.hero_credit or self.hero_image.credit
         return representation
 

@@ -37,6 +37,8 @@ STARTUP = (
     "upstream.wagtail_reference_index_deleted_objects",
     "upstream.wagtail_stream_form_data",
     "upstream.wagtail_api_token_secret",
+    "upstream.wagtail_uploaded_file_storage",
+    "upstream.wagtail_image_pixel_check",
     "upstream.wagtail_api_base_url",
     # Before any router is built: each paginated view reads its paginator's Input when decorated.
     "upstream.wagtail_api_bad_input",

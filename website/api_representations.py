@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from website.absolute_urls import absolute
 from website.files import describe_file
 from website.responsive_images import distinct_widths
-from website.visibility import is_document_public, public_link_target
+from website.visibility import is_document_public, is_image_public, public_images, public_link_target
 
 RENDITION_WIDTHS = (480, 960, 1440)
 
@@ -56,13 +56,17 @@ RENDITION_SPECS = [f"width-{width}|format-webp" for width in RENDITION_WIDTHS]
 
 
 def images_with_renditions(image_ids):
-    """{id: image} with the API's renditions prefetched: two queries for any number of images."""
-    images = get_image_model().objects.filter(pk__in=set(image_ids) - {None})
+    """{id: image} of the public ones, with the API's renditions prefetched: two queries for any
+    number of images (and the memoised private collections)."""
+    images = public_images(get_image_model().objects.filter(pk__in=set(image_ids) - {None}))
     return {image.pk: image for image in images.prefetch_renditions(*RENDITION_SPECS)}
 
 
 def image_representation(image, *, alt=None):
-    """An image as WebP renditions at a few widths, for `srcset`, with its alt text."""
+    """An image as WebP renditions at a few widths, for `srcset`, with its alt text; None if its
+    collection is private (website/visibility.py): nothing of it, not even its title."""
+    if not is_image_public(image):
+        return None
     specs = RENDITION_SPECS
     renditions = image.get_renditions(*specs)
     return {

@@ -13,7 +13,7 @@ from wagtail.rich_text import expand_db_html
 
 from website.api_representations import document_representation
 from website.responsive_images import SPECS, distinct_widths
-from website.visibility import is_document_public, public_link_target
+from website.visibility import is_document_public, is_image_public, public_link_target
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -100,7 +100,7 @@ class ImageBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         image = value["image"]
-        if image is None:
+        if not is_image_public(image):  # none, or in a private collection
             return None
         renditions = distinct_widths(image.get_renditions(*SPECS).values())
         return {

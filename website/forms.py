@@ -1,5 +1,8 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
+
+from website.document_files import check_content
 
 ALT_TEXT_REQUIRED = _("Describe the image, or mark it as decorative.")
 
@@ -35,3 +38,13 @@ class CustomImageForm(BaseImageForm):
             }
             # The bound field copied the help text when validation created it.
             self.fields["file"].help_text = self["file"].help_text = note
+
+
+class CustomDocumentForm(BaseDocumentForm):
+    """The document form in the admin and the API: a file must be what its extension says."""
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if file and "file" in self.changed_data:
+            check_content(file)
+        return file

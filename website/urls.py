@@ -7,12 +7,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from headless.api import api
 from website.sitemap import sitemap_xml
-from website.views import robots_txt, root_redirect
+from website.views import private_image_file, robots_txt, root_redirect
 
 # Non-content URLs stay outside the language prefixes, so they never redirect.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Images of private collections: never under /media/ (website/storage.py).
+    path("private-media/<path:name>", private_image_file, name="private_image_file"),
     path("api/v3/", api.urls),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -9,7 +9,7 @@ password entered in this browser opens nothing.
 A page is public when it is live, has no view restriction on itself or an ancestor,
 and has no unpublished ancestor (Wagtail's `.public()` checks restrictions only,
 and `Page.route` serves a live page below an unpublished one: see
-`BasePage.route`). A document is public when no view restriction sits on its
+`BasePage.route`). A document or an image is public when no view restriction sits on its
 collection or an ancestor collection.
 
 Every lookup is read at most once per request (`RequestVisibilityMiddleware`): a
@@ -190,6 +190,21 @@ def restricted_collection_ids(request=None):
 
 def is_document_public(document):
     return document.collection_id not in restricted_collection_ids()
+
+
+def is_image_public(image):
+    """Whether an anonymous visitor may see `image`: its title, alt text, credit and files.
+
+    As for documents, a view restriction on its collection (or an ancestor) makes it
+    private wherever a public page uses it; its files then live outside MEDIA_ROOT
+    (website/private_images.py) and are served only to those the restriction admits.
+    """
+    return image is not None and image.collection_id not in restricted_collection_ids()
+
+
+def public_images(queryset):
+    """The images of `queryset` an anonymous visitor may see."""
+    return queryset.exclude(collection__in=restricted_collection_ids())
 
 
 def visible_redirects(request, queryset=None):

@@ -9,6 +9,7 @@ from wagtail_localize.views import edit_translation
 
 from programmes.factories import InstitutionFactory, ProgrammePageFactory
 from programmes.models import ProgrammePage
+from tests.search.test_pdf import pdf_bytes
 from website.demo import translate
 
 from .conftest import ROLE_GROUPS, assert_refused, login
@@ -233,7 +234,7 @@ def test_editors_upload_images_and_documents_through_the_admin(client, users, ro
     assert UploadedFile.objects.filter(uploaded_by_user=users["editor"]).exists()
     response = client.post(
         reverse("wagtaildocs:add_multiple"),
-        {"files[]": SimpleUploadedFile("manual.pdf", b"%PDF-1.4\n" + b"x" * 100)},
+        {"files[]": SimpleUploadedFile("manual.pdf", pdf_bytes("Protection manual"))},
         HTTP_X_REQUESTED_WITH="XMLHttpRequest",
     )
     assert response.json()["success"], response.content

@@ -1,6 +1,11 @@
+import os
+
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
+
+from website.document_files import without_pdf_metadata
 
 
 class CustomDocument(AbstractDocument):
@@ -11,6 +16,23 @@ class CustomDocument(AbstractDocument):
     extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields
+
+    def _set_document_file_metadata(self):
+        # Wagtail calls this whenever a new file arrives (single and multiple upload, the
+        # API, file replaced): a PDF loses its author, tools, XMP and earlier revisions here.
+        self.strip_identifying_metadata()
+        super()._set_document_file_metadata()
+
+    def strip_identifying_metadata(self):
+        self.file.open()
+        cleaned = without_pdf_metadata(self.file)
+        if cleaned is None:
+            return False
+        stored_name = self.file.name if self.file._committed else None
+        self.file.save(os.path.basename(self.file.name), ContentFile(cleaned), save=False)
+        if stored_name and stored_name != self.file.name:
+            self.file.storage.delete(stored_name)
+        return True
 
     def clean(self):
         # Wagtail checks the extension of `file` even when the form has already refused the

@@ -6,40 +6,91 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PillowImage
-from PIL import ImageOps, UnidentifiedImageError
+from PIL import ImageOps, ImageSequence, UnidentifiedImageError
+from pillow_heif import HeifImagePlugin  # noqa: F401  (Pillow opens and writes HEIC with it)
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
-# Where Pillow keeps what a camera or an editing tool wrote into the file:
-# EXIF (GPS position, camera serial, date), XMP, IPTC, comments.
-IDENTIFYING_METADATA = ("exif", "xmp", "XML:com.adobe.xmp", "photoshop", "iptc", "comment", "Comment")
-REWRITABLE_FORMATS = ("JPEG", "PNG", "WEBP", "TIFF", "MPO")
+from website.storage import PRIVATE_PREFIX
+
+# Where Pillow (and pillow-heif, for HEIC) keeps what a camera or an editing tool wrote
+# into the file: EXIF (GPS position, camera serial, artist, date), XMP, IPTC, comments.
+IDENTIFYING_METADATA = (
+    "exif",
+    "xmp",
+    "XML:com.adobe.xmp",
+    "photoshop",
+    "iptc",
+    "comment",
+    "Comment",
+    "metadata",
+)
+# Every format Wagtail accepts (WAGTAILIMAGES_EXTENSIONS: AVIF, GIF, JPEG, PNG, WebP; HEIC
+# where enabled) and the ones Pillow may report for them (MPO: a JPEG with a second picture).
+REWRITABLE_FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "AVIF", "GIF", "HEIF", "TIFF")
+# What a re-encoded animation must keep to play as before; nothing else of `info` is copied.
+ANIMATION_INFO = ("duration", "loop", "transparency", "background", "disposal")
+
+
+def carries_metadata(picture):
+    if picture.getexif():
+        return True
+    for frame in ImageSequence.Iterator(picture):
+        if any(frame.info.get(key) for key in IDENTIFYING_METADATA):
+            return True
+    return False
+
+
+def _clean_frames(picture):
+    """Each frame upright and with nothing of the original's `info` but how to play it."""
+    frames = []
+    for frame in ImageSequence.Iterator(picture):
+        kept = {key: frame.info[key] for key in ANIMATION_INFO if key in frame.info}
+        clean = ImageOps.exif_transpose(frame.copy())
+        clean.info = {}  # Pillow's writers copy EXIF, XMP and comments from here by default
+        clean.encoderinfo = {}
+        frames.append((clean, kept))
+    return frames
 
 
 def without_metadata(file):
-    """The image's bytes with no EXIF/XMP/IPTC, or None if it carried none.
+    """The image's bytes with no EXIF/XMP/IPTC/comment, or None if it carried none.
 
-    Photos of defenders can give away where they were taken. The orientation
-    is applied to the pixels first, so that nothing turns on its side.
+    Photos of defenders can give away where they were taken, with which camera
+    and by whom. The orientation is applied to the pixels first, so that nothing
+    turns on its side; an animation keeps its frames, timing and loop.
     """
     file.seek(0)
     try:
         picture = PillowImage.open(file)
         picture.load()
-    except (UnidentifiedImageError, OSError):
+    except (UnidentifiedImageError, OSError, PillowImage.DecompressionBombError):
         return None  # not for us to judge: Wagtail's own validation reports it
-    if picture.format not in REWRITABLE_FORMATS or not (
-        picture.getexif() or any(key in picture.info for key in IDENTIFYING_METADATA)
-    ):
+    if picture.format not in REWRITABLE_FORMATS or not carries_metadata(picture):
         return None
     image_format = "JPEG" if picture.format == "MPO" else picture.format
-    upright = ImageOps.exif_transpose(picture)
-    upright.info = {}  # Pillow's writers copy EXIF and comments from here by default
-    options = {"icc_profile": picture.info["icc_profile"]} if "icc_profile" in picture.info else {}
+    icc_profile = picture.info.get("icc_profile")
+    frames = _clean_frames(picture)
+    if image_format == "JPEG":
+        frames = frames[:1]  # an MPO's second (depth, preview) picture is not kept
+    first, first_info = frames[0]
+    options = {"icc_profile": icc_profile} if icc_profile else {}
     if image_format == "JPEG":
         options |= {"quality": 92, "optimize": True}
+    elif image_format in ("AVIF", "HEIF", "WEBP"):
+        options |= {"quality": 90}
+    if len(frames) > 1:
+        options |= {
+            "save_all": True,
+            "append_images": [frame for frame, _info in frames[1:]],
+            "duration": [info.get("duration", 100) for _frame, info in frames],
+        }
+        if "loop" in first_info:
+            options["loop"] = first_info["loop"]
+    if image_format == "GIF":
+        options |= {key: first_info[key] for key in ("transparency", "disposal") if key in first_info}
     output = io.BytesIO()
-    upright.save(output, format=image_format, **options)
-    return output.getvalue(), upright.size
+    first.save(output, format=image_format, **options)
+    return output.getvalue(), first.size
 
 
 class CustomImage(AbstractImage):
@@ -84,16 +135,18 @@ class CustomImage(AbstractImage):
         super()._set_image_file_metadata()
 
     def strip_identifying_metadata(self):
+        """Rewrite the file without its metadata; whether there was any to remove."""
         self.file.open()
         cleaned = without_metadata(self.file)
         if cleaned is None:
-            return
+            return False
         data, size = cleaned
         stored_name = self.file.name if self.file._committed else None
         self.file.save(os.path.basename(self.file.name), ContentFile(data), save=False)
         self.width, self.height = size  # after save(), which clears the dimension fields
         if stored_name and stored_name != self.file.name:
             self.file.storage.delete(stored_name)
+        return True
 
     @property
     def default_alt_text(self):
@@ -141,6 +194,11 @@ def contextual_alt_text(instance, image_field_name):
 
 class CustomRendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    def get_upload_to(self, filename):
+        # A private image's renditions are private too (website/private_images.py).
+        name = super().get_upload_to(filename)
+        return PRIVATE_PREFIX + name if self.image.file.name.startswith(PRIVATE_PREFIX) else name
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

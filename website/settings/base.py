@@ -134,6 +134,8 @@ WAGTAILIMAGES_IMAGE_MODEL = "website.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "website.CustomDocument"
 # Alt text or an explicit "decorative" choice for every image (WCAG 1.1.1).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "website.forms.CustomImageForm"
+# A document is what its extension says: a .pdf is a PDF (website/document_files.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.forms.CustomDocumentForm"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -168,6 +170,16 @@ STATIC_ROOT = env.STATIC_ROOT
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.MEDIA_ROOT
 MEDIA_URL = "/media/"
+# Outside MEDIA_ROOT, so that whatever serves /media/ cannot serve it: pending uploads and
+# the files of images in private collections (website/storage.py).
+PRIVATE_MEDIA_ROOT = env.PRIVATE_MEDIA_ROOT
+STORAGES = {
+    "default": {"BACKEND": "website.storage.MediaStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# An upload whose second step (title, alt text) is never completed is deleted after this
+# many hours by `manage.py clear_abandoned_uploads`.
+ABANDONED_UPLOAD_HOURS = 24
 
 WAGTAIL_SITE_NAME = "Protection International"
 WAGTAILADMIN_BASE_URL = env.ADMIN_BASE_URL
@@ -199,6 +211,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # collections are enforced on every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "heic": "webp"}
+# Refused with a form error (a 4xx in the API) before anything is decoded or stored: a
+# decompression bomb (a small file that claims billions of pixels) would take a worker's
+# memory. 50 million pixels (frames of an animation counted) is more than a phone's photo.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # A new translation of a live page waits for review instead of going live.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

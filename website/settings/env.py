@@ -49,6 +49,8 @@ CANONICAL_BASE_URL = read("SITE_BASE_URL")
 # canonical URLs absolute, and they must follow the request's host.
 ADMIN_BASE_URL = read("ADMIN_BASE_URL", SITE_BASE_URL)
 MEDIA_ROOT = read("MEDIA_ROOT", str(BASE_DIR / "media"))
+# Files that must never be served from /media/ (uploads waiting for their second step).
+PRIVATE_MEDIA_ROOT = read("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media"))
 STATIC_ROOT = read("STATIC_ROOT", str(BASE_DIR / "static_collected"))
 # Search: Elasticsearch 8/9 or OpenSearch 2/3 instead of the database (see search/conf.py,
 # which checks the versions and names the supported ones).

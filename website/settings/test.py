@@ -19,8 +19,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".pytest-db" / test_name)}
     (BASE_DIR / ".pytest-db").mkdir(exist_ok=True)
 MEDIA_ROOT = tempfile.mkdtemp(prefix="pi-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="pi-test-private-media-")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "website.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Every task runs at once, in the request (Wagtail's backport tasks too: they take

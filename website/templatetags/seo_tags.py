@@ -3,6 +3,7 @@ from wagtail.images.exceptions import InvalidFilterSpecError
 from wagtail.images.models import SourceImageIOError
 
 from website import seo
+from website.visibility import is_image_public
 
 register = template.Library()
 
@@ -33,7 +34,7 @@ def og_locale(language_code):
 def social_image(context, page=None):
     """A 1200×630 JPEG rendition of the page's social image (the format every network reads)."""
     image = getattr(page, "social_image", None)
-    if image is None:
+    if not is_image_public(image):
         return None
     try:
         rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)

@@ -7,7 +7,7 @@ from website.language_profiles import content_language_name
 from website.languages import page_languages as languages_of_page
 from website.localized_relations import localize_all
 from website.responsive_images import SPECS, distinct_widths
-from website.visibility import public_pages
+from website.visibility import is_image_public, public_pages
 
 register = template.Library()
 
@@ -36,13 +36,22 @@ def main_menu(context):
 
 
 @register.filter
+def public_image(image):
+    """The image where an anonymous visitor may see it, else None: `{% if page.hero_image|public_image %}`."""
+    return image if is_image_public(image) else None
+
+
+@register.filter
 def localized(objects):
     return localize_all(objects)
 
 
 @register.simple_tag
 def responsive_image(image, **attrs):
-    """`{% srcset_image image width-{480,960,1440} format-webp %}` without a width listed twice."""
+    """`{% srcset_image image width-{480,960,1440} format-webp %}` without a width listed twice;
+    nothing for an image in a private collection."""
+    if not is_image_public(image):
+        return ""
     try:
         renditions = distinct_widths(image.get_renditions(*SPECS).values())
     except SourceImageIOError:  # a missing original must not take the page down
