@@ -8,8 +8,7 @@ import pytest
 from django.conf import settings
 
 PRINT_URLS = (
-    "import django; django.setup(); from django.conf import settings; "
-    "print(settings.WAGTAILADMIN_BASE_URL, settings.CANONICAL_BASE_URL)"
+    "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL, settings.CANONICAL_BASE_URL)"
 )
 BASE_URL_VARIABLES = ("SITE_BASE_URL", "ADMIN_BASE_URL", "PORT")
 
