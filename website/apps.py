@@ -8,10 +8,11 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from website import sitemap, visibility
+        from website import content_version, sitemap, visibility
         from website.signals import create_content_locales, send_workflow_mail_from_tasks
 
         post_migrate.connect(create_content_locales, sender=self)
         send_workflow_mail_from_tasks()
         visibility.forget_on_writes()
         sitemap.refresh_on_publish()
+        content_version.stamp_on_writes()
