@@ -17,6 +17,10 @@ size, URLs and time. Nothing is asserted.
 BENCH_PUBLICATIONS (10000), BENCH_REPEAT (10: timed runs of each request, fewer
 when a request takes longer than BENCH_BUDGET seconds, 10, in all) and
 BENCH_DATABASE (pi_scale_bench) change the size, the runs and the database.
+Indexing 30,000 pages takes long on a busy machine (28 minutes under a load
+average of 14): BENCH_LARGE_FROM=<database> times the large size on a copy of
+an earlier run's database instead (`CREATE DATABASE … TEMPLATE`, then this
+code's migrations), which has the same publications, already indexed.
 """
 
 import os
@@ -145,6 +149,25 @@ def ratio(before, after):
     return f"{after / before:.2f}×" if before else "–"
 
 
+def copy_database(admin_url, template, name):
+    """Go on in a fresh copy of `template`, migrated to this code."""
+    import psycopg
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connections
+
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    connections["default"].close()
+    connections["default"].settings_dict["NAME"] = name
+    ContentType.objects.clear_cache()
+    start = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    search_bench.analyze()
+    print(f"Copied {template} and migrated it in {time.perf_counter() - start:.0f} s", flush=True)
+
+
 def main():
     admin_url, url, name = search_bench.bench_database_url("pi_scale_bench", "scale")
     search_bench.create_database(admin_url, name)
@@ -161,7 +184,11 @@ def main():
     print(f"Demo loaded in {time.perf_counter() - start:.0f} s", flush=True)
     search_bench.analyze()
     sizes = [(f"demo ({ResourcePage.objects.count()} publications)", *time_site("demo"))]
-    if PUBLICATIONS:
+    if os.environ.get("BENCH_LARGE_FROM"):
+        copy_database(admin_url, os.environ["BENCH_LARGE_FROM"], f"{name}_large")
+        cache.clear()
+        sizes.append((f"{ResourcePage.objects.count():,} publications", *time_site("large")))
+    elif PUBLICATIONS:
         seconds = search_bench.generate(PUBLICATIONS)
         print(f"Added {PUBLICATIONS} publications in {seconds:.0f} s", flush=True)
         start = time.perf_counter()
