@@ -38,6 +38,7 @@ STARTUP = (
     "upstream.wagtail_stream_form_data",
     "upstream.wagtail_api_token_secret",
     "upstream.wagtail_api_base_url",
+    "upstream.wagtail_locale_lookups",
     # Before any router is built: each paginated view reads its paginator's Input when decorated.
     "upstream.wagtail_api_bad_input",
     "upstream.localize_translation_views",

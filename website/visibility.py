@@ -58,6 +58,11 @@ def _memoized(key, compute):
     return memo[key]
 
 
+def memoized(key, compute):
+    """`compute()`, read once per request under `key` (each call outside a request)."""
+    return _memoized(key, compute)
+
+
 def _forget(sender, instance=None, **kwargs):
     memo = _memo.get()
     if memo and isinstance(instance, (Page, BaseViewRestriction, Collection)):
