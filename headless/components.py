@@ -44,7 +44,9 @@ def locale_for(language):
     """The Locale of a content language, or a 404 naming the languages there are."""
     if language not in CONTENT_LANGUAGES:
         raise Http404(f"Unknown language {language!r}; use one of {', '.join(CONTENT_LANGUAGES)}.")
-    return Locale.objects.get(language_code=language)
+    return Locale.objects.get_for_language(
+        language
+    )  # read once per request (upstream/wagtail_locale_lookups.py)
 
 
 def home_page(request, locale):

@@ -9,11 +9,13 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.urls import get_urlconf, is_valid_path
 from django.utils import translation
-from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
 from wagtail.api.v3.errors import PROBLEM_JSON, problem_response
+from wagtail.api.v3.urls import api as v3
 
 from headless import api_tokens
-from website import absolute_urls
+from website import absolute_urls, content_version
 
 API_PREFIX = "/api/"
 CORS_ALLOWED_METHODS = "GET, HEAD, OPTIONS, POST, PATCH, DELETE"
@@ -41,7 +43,12 @@ class ApiHttpMiddleware:
       content comes from its path or a `locale` parameter, so one cached
       response serves every visitor. The source language is active instead.
     - Anonymous GETs that PublicCacheMiddleware marked public get a strong
-      ETag, and `If-None-Match` answers 304 Not Modified.
+      ETag and a Last-Modified, known before the view runs: they derive from
+      the last change of public content (website/content_version.py), the API
+      version and the request. `If-None-Match` / `If-Modified-Since` are
+      answered 304 Not Modified before anything is rendered.
+    - Errors are never cached publicly: a 404 of a page not yet published
+      must not outlive its publication in a shared cache.
     - HEAD is answered like GET, without the body. (django-ninja answers 405 to
       a method its operation does not list, and its operations list GET only.)
     - CORS headers only for origins listed in CORS_ALLOWED_ORIGINS (none by default).
@@ -96,6 +103,16 @@ class ApiHttpMiddleware:
         return response
 
     def respond(self, request):
+        validators = self.validators(request)
+        if validators is not None:
+            request.api_validators = validators
+            not_modified = get_conditional_response(request, etag=validators[0], last_modified=validators[1])
+            if not_modified is not None:
+                # What the 200 would have said about itself and its caching, without rendering it.
+                not_modified["ETag"] = validators[0]
+                not_modified["Last-Modified"] = http_date(validators[1])
+                patch_cache_control(not_modified, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE)
+                return not_modified
         refused = (
             self.refuse_unbounded_body(request)
             or api_tokens.refuse_invalid_token(request)
@@ -115,6 +132,25 @@ class ApiHttpMiddleware:
         if response.status_code == HTTPStatus.NOT_FOUND:
             return self.slash_redirect(request) or response
         return response
+
+    @staticmethod
+    def validators(request):
+        """(ETag, Last-Modified timestamp) of an anonymous GET or HEAD, else None.
+
+        The host is part of the ETag, as absolute URLs in the body name it; a deploy that
+        changes the API's output without a content change bumps the API's version.
+        """
+        user = getattr(request, "user", None)
+        if (
+            request.method not in ("GET", "HEAD")
+            or "Authorization" in request.headers
+            or (user is not None and user.is_authenticated)
+            or request.path_info.startswith(f"{API_PREFIX}v3/preview/")
+        ):
+            return None
+        version, changed_at = content_version.current()
+        key = "\n".join((v3.version, version, request.scheme, request.get_host(), request.get_full_path()))
+        return f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"', changed_at
 
     @staticmethod
     def refuse_unbounded_body(request):
@@ -194,8 +230,14 @@ class ApiHttpMiddleware:
 
     @staticmethod
     def conditional(request, response):
+        if response.status_code == HTTPStatus.NOT_MODIFIED:
+            return response  # answered before rendering
+        if response.status_code >= 400 and "public" in response.get("Cache-Control", ""):
+            del response["Cache-Control"]
+            patch_cache_control(response, private=True, no_cache=True)
+        validators = getattr(request, "api_validators", None)
         cacheable = (
-            request.method in ("GET", "HEAD")
+            validators is not None
             and response.status_code == HTTPStatus.OK
             and "public" in response.get("Cache-Control", "")
             and not response.streaming
@@ -203,8 +245,9 @@ class ApiHttpMiddleware:
         if not cacheable:
             return response
         if not response.has_header("ETag"):
-            response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+            response["ETag"] = validators[0]
+            response["Last-Modified"] = http_date(validators[1])
+        return response
 
     @staticmethod
     def drop_body(response):

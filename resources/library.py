@@ -457,14 +457,14 @@ class LibrarySearch:
         if not self.query:
             return Q()
         text = self.query
-        # Titles and summaries match in any language the publication is public in: the text of
-        # a private or draft translation must not be found through its public source.
+        # Titles and summaries match in any language the publication is public in (the source
+        # is one of them): the text of a private or draft translation must not be found
+        # through its public source. Each `icontains` has its trigram index on PostgreSQL
+        # (migration 0005).
         translations = self._public_translations.filter(Q(title__icontains=text) | Q(summary__icontains=text))
         identifiers = models.ResourceIdentifier.objects.filter(value__icontains=text)
         return (
-            Q(title__icontains=text)
-            | Q(summary__icontains=text)
-            | Q(authors__icontains=text)
+            Q(authors__icontains=text)
             | Q(publisher__icontains=text)
             | Q(pk__in=identifiers.values("page_id"))
             | Q(translation_key__in=translations.values("translation_key"))

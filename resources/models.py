@@ -157,6 +157,7 @@ class ResourcePage(BasePage):
     publication_date = models.DateField(
         _("publication date"),
         help_text=_("If only the year is known, enter 1 January and choose 'Year only'."),
+        db_index=True,  # the library sorts and filters by it
     )
     publication_date_precision = models.CharField(
         _("publication date is known to the"), max_length=5, choices=DATE_PRECISION_CHOICES, default="day"

@@ -231,7 +231,7 @@ def suggestions(query, language, count):
     terms = search_terms(query)
     if not terms:
         return []
-    locale = Locale.objects.get(language_code=language)
+    locale = Locale.objects.get_for_language(language)
     backend = get_search_backend(language)
     with server_answering(language):
         return list(backend.autocomplete(" ".join(terms), candidate_pages(locale))[:count])
@@ -344,7 +344,7 @@ def run_search(data, language, *, record=True):
     terms = search_terms(normalise_inclusive(query, language))
     if not terms:
         return outcome
-    locale = Locale.objects.get(language_code=language)
+    locale = Locale.objects.get_for_language(language)
     promotions = find_promotions(query, locale)
     promoted_ids = [promotion.page.pk for promotion in promotions if promotion.page is not None]
     promoted = set(promoted_ids)

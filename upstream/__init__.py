@@ -40,6 +40,7 @@ STARTUP = (
     "upstream.wagtail_uploaded_file_storage",
     "upstream.wagtail_image_pixel_check",
     "upstream.wagtail_api_base_url",
+    "upstream.wagtail_locale_lookups",
     # Before any router is built: each paginated view reads its paginator's Input when decorated.
     "upstream.wagtail_api_bad_input",
     "upstream.localize_translation_views",

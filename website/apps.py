@@ -8,10 +8,12 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from website import private_images, visibility
+        from website import content_version, private_images, sitemap, visibility
         from website.signals import create_content_locales, send_workflow_mail_from_tasks
 
         post_migrate.connect(create_content_locales, sender=self)
         send_workflow_mail_from_tasks()
         visibility.forget_on_writes()
         private_images.follow_collection_privacy()
+        sitemap.refresh_on_publish()
+        content_version.stamp_on_writes()

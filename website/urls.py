@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from headless.api import api
-from website.sitemap import sitemap_xml
+from website.sitemap import sitemap_index, sitemap_page
 from website.views import private_image_file, robots_txt, root_redirect
 
 # Non-content URLs stay outside the language prefixes, so they never redirect.
@@ -16,7 +16,8 @@ urlpatterns = [
     # Images of private collections: never under /media/ (website/storage.py).
     path("private-media/<path:name>", private_image_file, name="private_image_file"),
     path("api/v3/", api.urls),
-    path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<int:number>.xml", sitemap_page, name="sitemap_page"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("", root_redirect, name="root"),
 ]

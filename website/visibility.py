@@ -58,6 +58,11 @@ def _memoized(key, compute):
     return memo[key]
 
 
+def memoized(key, compute):
+    """`compute()`, read once per request under `key` (each call outside a request)."""
+    return _memoized(key, compute)
+
+
 def _forget(sender, instance=None, **kwargs):
     memo = _memo.get()
     if memo and isinstance(instance, (Page, BaseViewRestriction, Collection)):
@@ -91,7 +96,10 @@ def hidden_sections():
     def compute():
         paths = (
             Page.objects.filter(
-                (has_children & Q(live=False, depth__gt=1)) | Q(view_restrictions__isnull=False)
+                # The cheap tests first: PostgreSQL evaluates them in this order and runs the
+                # children lookup (a scan of the tree) for unpublished pages only, not for
+                # every page (issue 19: 70 s per request at 10,000 pages the other way round).
+                (Q(live=False, depth__gt=1) & has_children) | Q(view_restrictions__isnull=False)
             )
             .order_by("path")
             .values_list("path", flat=True)

@@ -4,13 +4,23 @@ from django.test.utils import CaptureQueriesContext
 
 from headless.middleware import MAX_JSON_BODY, MAX_JSON_DEPTH
 from programmes.factories import ProgrammePageFactory
+from resources.factories import ResourceIndexPageFactory
+from resources.models import ResourceType
 from tests.headless.conftest import bearer
 from website.models import User
 
 pytestmark = pytest.mark.django_db
 
 
-def test_anonymous_get_is_cacheable_with_an_etag_and_answers_304(client, site_tree):
+@pytest.fixture
+def settled(client, site_tree):
+    """A site past its first request, which stores its settings row (once in its life): a
+    change of content that gives every ETag a new value."""
+    client.get("/api/v3/site/")
+    return site_tree
+
+
+def test_anonymous_get_is_cacheable_with_an_etag_and_answers_304(client, settled):
     first = client.get("/api/v3/site/")
 
     assert "public" in first["Cache-Control"]
@@ -258,7 +268,7 @@ def test_a_url_without_its_trailing_slash_keeps_its_method_through_a_308(client,
 @pytest.mark.parametrize(
     "url", ["/api/v3/site/", "/api/v3/pages/", "/api/v3/route/?path=/fr/", "/api/v3/navigation/?locale=es"]
 )
-def test_head_is_answered_like_get_without_a_body(client, site_tree, url):
+def test_head_is_answered_like_get_without_a_body(client, settled, url):
     get = client.get(url)
     head = client.head(url)
     not_modified = client.head(url, HTTP_IF_NONE_MATCH=get["ETag"])
@@ -319,3 +329,49 @@ def test_lists_run_a_bounded_number_of_queries_whatever_the_page_size(client, tw
     assert items == 20
     assert large == small, (small, large)
     assert large <= 8, large
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v3/navigation/?locale=en", "/api/v3/pages/?locale=fr", "/api/v3/site/"]
+)
+def test_a_conditional_request_is_answered_before_anything_is_rendered(client, settled, url):
+    first = client.get(url)
+    assert first.status_code == 200
+    assert first["Last-Modified"]
+
+    with CaptureQueriesContext(connection) as queries:
+        by_etag = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        by_date = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+
+    assert (by_etag.status_code, by_date.status_code) == (304, 304)
+    assert len(queries) == 0, [query["sql"] for query in queries.captured_queries]
+    assert by_etag["ETag"] == first["ETag"]
+    assert "public" in by_etag["Cache-Control"]
+
+
+def test_a_snippet_change_gives_new_validators(client, settled):
+    ResourceIndexPageFactory(parent=settled["en"]["home"])
+    first = client.get("/api/v3/library/?locale=en")
+    assert first.status_code == 200
+    ResourceType.objects.create(name="Toolkit", slug="toolkit", locale=settled["en"]["home"].locale)
+
+    again = client.get("/api/v3/library/?locale=en", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert again["ETag"] != first["ETag"]
+
+
+def test_token_holders_get_no_304_from_an_anonymous_etag(client, settled):
+    admin = User.objects.create_superuser("admin", "admin@example.org", "unused-password")
+    url = f"/api/v3/pages/{settled['en']['programme'].pk}/"
+    etag = client.get(url)["ETag"]
+
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag, **bearer(admin)).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/api/v3/route/?path=/fr/nothing/", "/api/v3/pages/999999/"])
+def test_errors_are_not_cached_publicly(client, settled, url):
+    response = client.get(url)
+
+    assert response.status_code == 404
+    assert "public" not in response["Cache-Control"]
+    assert "ETag" not in response

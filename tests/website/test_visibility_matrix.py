@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+from tests.website.sitemaps import sitemap_text
 from tests.website.visibility_tree import HIDDEN_PAGES, built_once
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +54,7 @@ PAGE_SURFACES = {
     "search results": lambda client, tree, page: (
         page.title in text(client.get("/en/search/", {"q": "Vismark"}))
     ),
-    "sitemap": lambda client, tree, page: f"/{page.slug}/" in text(client.get("/sitemap.xml")),
+    "sitemap": lambda client, tree, page: f"/{page.slug}/" in sitemap_text(client),
     "rich-text link": lambda client, tree, page: (
         f'<a href="{page.url}">link-{page.slug.removeprefix("vis-")}</a>'
         in text(client.get(tree["home"].url))
