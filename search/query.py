@@ -29,14 +29,15 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.query import And, Fuzzy, Or, Phrase, PlainText
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from resources.library import Facet, FacetOption, PublicationFacets
 from website.visibility import public_pages
 
-from . import ranking, synonyms
+from . import ranking, spelling, synonyms
+from .backends.elasticsearch import ScopedElasticsearchBackendMixin
 from .backends.scoping import searchable_models
 from .inflection import normalise_inclusive, word_forms
 from .pending import describe
@@ -207,6 +208,8 @@ class SearchHit:
 class SearchOutcome:
     query: str
     language: str
+    # The query as searched when the one typed found nothing ("did you mean").
+    corrected_query: str = ""
     total: int = 0
     hits: list = field(default_factory=list)
     promotions: list = field(default_factory=list)
@@ -391,6 +394,8 @@ def run_search(data, language, *, record=True):
     promoted_ids = [promotion.page.pk for promotion in promotions if promotion.page is not None]
     promoted = set(promoted_ids)
     ids = promoted_ids + [pk for pk in matching_ids(query, language, locale) if pk not in promoted]
+    if not ids:
+        ids, terms = typo_fallback(query, terms, language, locale, outcome)
     # Loaded only when there is something to count or filter (its options cost two queries).
     facets = PublicationFacets(locale, RESOURCE_FACETS) if ids else None
     ids = apply_filters(ids, data, facets)
@@ -426,6 +431,38 @@ def run_search(data, language, *, record=True):
     if record and _new_search(data):
         record_query(query)
     return outcome
+
+
+def typo_fallback(query, terms, language, locale, outcome):
+    """(ids, terms) for a query that found nothing: its spelling corrected, else fuzzy matching.
+
+    The corrected query is searched like any other and offered as "did you mean";
+    Elasticsearch/OpenSearch then try their own fuzzy matching. Never for document
+    symbols (search/spelling.py).
+    """
+    corrected = spelling.correct(terms, language, candidate_pages(locale))
+    if corrected:
+        suggestion = " ".join(corrected)
+        ids = matching_ids(suggestion, language, locale)
+        if ids:
+            outcome.corrected_query = suggestion
+            return ids, corrected
+    return fuzzy_ids(terms, language, locale), terms
+
+
+def fuzzy_ids(terms, language, locale):
+    """Elasticsearch/OpenSearch's own fuzzy matching of the words (symbols as typed); [] elsewhere."""
+    backend = get_search_backend(language)
+    if not isinstance(backend, ScopedElasticsearchBackendMixin):
+        return []
+    words = [term for term in terms if spelling.correctable(term)][: spelling.MAX_WORDS]
+    if not words:
+        return []
+    parts = [Fuzzy(" ".join(words), operator="and")]
+    parts += [term_query(term, language) for term in terms if not term.isalpha()]
+    search_query = parts[0] if len(parts) == 1 else And(parts)
+    with server_answering(language):
+        return [page.pk for page in backend.search(search_query, candidate_pages(locale))[:MAX_HITS]]
 
 
 def _filtered(data):
