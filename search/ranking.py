@@ -31,6 +31,9 @@ from website.language_profiles import profile
 from .snippets import fold
 from .synonyms import WORD
 
+# Groups compared with titles at most (the first ones, repeats dropped): the cost of ranking
+# 1,000 hits stays small whatever the query's length.
+MAX_GROUPS = 8
 # Query words of this length or less must match a title word whole (or with an "s"):
 # "UN" is not "under", "EU" is not "Europe".
 SHORT_WORD = 4
@@ -75,14 +78,16 @@ class Group:
 def query_groups(units, language):
     """Ranking groups from the query's units (search/synonyms.py), stop words left out."""
     stop_words = profile(language).stop_words
-    found = []
+    found, seen = [], set()
     for typed, alternatives in units:
         texts = alternatives or typed
         words = [significant(text, stop_words) for text in texts]
         words = [alternative for alternative in words if alternative]
-        if words:
+        key = tuple(tuple(alternative) for alternative in words)
+        if words and key not in seen:
+            seen.add(key)
             found.append(Group(words))
-    return found
+    return found[:MAX_GROUPS]
 
 
 def title_match(groups, title_words):

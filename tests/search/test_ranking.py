@@ -91,3 +91,11 @@ def test_a_programme_named_after_the_query_comes_before_a_publication_named_alik
         parent=site_tree["en"]["index"], title="National legislation and public policies", summary="."
     )
     assert titles("public policies")[0] == "National legislation and public policies"
+
+
+def test_a_long_query_is_ranked_on_a_bounded_number_of_groups():
+    from search.ranking import MAX_GROUPS, query_groups
+
+    units = [([f"word{number}x"], None) for number in range(24)] + [(["repeat"], None)] * 5
+    assert len(query_groups(units, "en")) == MAX_GROUPS
+    assert len(query_groups([(["report"], None)] * 20, "en")) == 1
