@@ -91,14 +91,16 @@ def units(terms, language):
     """
     stop_words = profile(language).stop_words
     table = index(language) if any(term.isalpha() for term in terms) else {}
-    keys = [normal(term, stop_words) if term.replace("-", "").isalnum() else None for term in terms]
+    # A word's lookup key; "" for a stop word (skipped inside a phrase), None for a symbol
+    # or a number, which a phrase never spans and which is never expanded.
+    keys = [(normal(term, stop_words) or "") if term.replace("-", "").isalpha() else None for term in terms]
     found, position = [], 0
     while position < len(terms):
         match = None
         if table and keys[position]:
             # The longest phrase first, stop words inside it skipped.
             for end in range(min(len(terms), position + MAX_PHRASE_WORDS * 2), position, -1):
-                if not keys[end - 1]:
+                if not keys[end - 1] or None in keys[position:end]:
                     continue
                 key = tuple(key for key in keys[position:end] if key)
                 if key in table:

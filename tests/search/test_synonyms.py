@@ -63,3 +63,8 @@ def test_comms_staff_find_the_synonyms_in_the_admin(admin_client):
     assert "UE, EU, Union européenne" in response.content.decode()
     found = admin_client.get(reverse("wagtailsnippets_search_synonymgroup:list"), {"q": "HRD"})
     assert "human rights defender" in found.content.decode()
+
+
+def test_a_symbol_inside_a_phrase_is_kept_as_typed():
+    found = units(["European", "A/RES/53/144", "Union"], "en")
+    assert [typed for typed, _alternatives in found] == [["European"], ["A/RES/53/144"], ["Union"]]
