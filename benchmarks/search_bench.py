@@ -29,6 +29,7 @@ from urllib.parse import urlparse, urlunparse
 
 PUBLICATIONS = int(os.environ.get("BENCH_PUBLICATIONS", "10000"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "20"))
+LATENCY_REPEAT = int(os.environ.get("BENCH_LATENCY_REPEAT", "3"))
 BATCH = 1000
 LANGUAGES = ("en", "fr", "es")
 
@@ -368,6 +369,73 @@ def match_count(query, language):
     )
 
 
+# Queries that are not phrases of the generated text: symbols, synonyms, typos, countries,
+# nothing at all, and a 10 KB paste (cut to 200 characters, its spelling bounded).
+EXTRA_QUERIES = {
+    "en": [
+        "A/RES/60/12",
+        "ISBN 978-2-930539-41-6",
+        "HRD",
+        "EU Guidelines",
+        "criminalization",
+        "protection polcy",
+        "specal raporteur",
+        "Thailand",
+        "zzqx wvvy",
+        "report " * 1500,
+    ],
+    "fr": [
+        "A/RES/60/12",
+        "DDH",
+        "lignes directrices UE",
+        "criminalization",
+        "politque de protection",
+        "rapoteur spcial",
+        "Thaïlande",
+        "défenseur·e·s",
+        "zzqx wvvy",
+        "rapport " * 1300,
+    ],
+    "es": [
+        "A/RES/60/12",
+        "DDH",
+        "Directrices de la UE",
+        "criminalizacion",
+        "politca integral",
+        "relatorai especail",
+        "Tailandia",
+        "defensores/as",
+        "zzqx wvvy",
+        "informe " * 1300,
+    ],
+}
+VARIED_QUERIES = 50
+
+
+def varied_queries(language):
+    """50 different queries: the timed ones, the extra ones, then phrases, their halves and words."""
+    column = 1 + LANGUAGES.index(language)
+    phrases = [phrase[column] for phrase in PHRASES]
+    halves = [" ".join(phrase.split()[: max(1, len(phrase.split()) // 2)]) for phrase in phrases]
+    words = [word for phrase in phrases for word in phrase.split() if len(word) > 3]
+    queries = QUERIES[language] + EXTRA_QUERIES[language] + phrases + halves + words
+    return list(dict.fromkeys(queries))[:VARIED_QUERIES]
+
+
+def latency(language, repeat):
+    """(p50, p95) in ms of run_search over the language's varied queries, each run `repeat` times."""
+    from search.query import run_search
+
+    samples = []
+    for _ in range(repeat):
+        for query in varied_queries(language):
+            start = time.perf_counter()
+            run_search({"q": query}, language, record=False)
+            samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return len(samples), statistics.median(samples), samples[max(0, round(len(samples) * 0.95) - 1)]
+
+
 def analyze():
     """Fresh planner statistics, as autovacuum keeps them on a live site after a bulk import."""
     from django.db import connection
@@ -414,3 +482,11 @@ def main():
             matches = match_count(query, language)
             p50, p95 = timed(lambda q=query, lang=language: run_search({"q": q}, lang, record=False), REPEAT)
             print(f"| {language} | {query} | {matches} | {total} | {p50:.0f} | {p95:.0f} |", flush=True)
+    print(
+        f"\n{VARIED_QUERIES} varied queries per language (search_bench.varied_queries), {LATENCY_REPEAT} runs each:\n"
+    )
+    print("| language | searches | p50 (ms) | p95 (ms) |")
+    print("|---|---:|---:|---:|")
+    for language in LANGUAGES:
+        count, p50, p95 = latency(language, LATENCY_REPEAT)
+        print(f"| {language} | {count} | {p50:.0f} | {p95:.0f} |", flush=True)

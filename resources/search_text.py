@@ -1,8 +1,8 @@
 """The text a publication is found by, beyond its title and summary.
 
-A publication's facts (identifiers, authors, type, topics, files) live on the
+A publication's facts (identifiers, authors, type, topics, regions, countries, files) live on the
 source-language page (ResourcePage.facts); each translation is indexed with
-those facts, its taxonomy labels in its own language, and the text of the
+those facts, its taxonomy labels and country names in its own language, and the text of the
 files in its own language only, so a French query never matches English prose.
 
 `publication_texts` reads them for many pages at once in a fixed number of
@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Subquery
+from django.utils import translation
+from django_countries.fields import Country
 from wagtail.models import Locale
 
 from website.visibility import restricted_collection_ids
@@ -55,8 +57,9 @@ def publication_texts(pages):
     # resources.models imports this module for ResourcePage.search_facts_text: the models are
     # looked up in the app registry, which is complete before any page is indexed.
     models = apps.get_app_config("resources")
-    ResourcePage, ResourceFile, ResourceIdentifier = (
-        models.get_model(name) for name in ("ResourcePage", "ResourceFile", "ResourceIdentifier")
+    ResourcePage, ResourceFile, ResourceIdentifier, ResourceCountry = (
+        models.get_model(name)
+        for name in ("ResourcePage", "ResourceFile", "ResourceIdentifier", "ResourceCountry")
     )
     ResourceType, Topic, Region = (models.get_model(name) for name in ("ResourceType", "Topic", "Region"))
 
@@ -100,6 +103,14 @@ def publication_texts(pages):
         Region: _localized_names(Region, region_ids),
     }
 
+    countries = {}
+    for page_id, code in (
+        ResourceCountry.objects.filter(page_id__in=fact_ids)
+        .order_by("page_id", "sort_order", "pk")
+        .values_list("page_id", "country")
+    ):
+        countries.setdefault(page_id, []).append(code)
+
     private = restricted_collection_ids()
     documents = {}
     for page_id, language, text, collection_id in (
@@ -120,6 +131,7 @@ def publication_texts(pages):
             for related_id in related.get(fact.pk, []):
                 key, name = by_id[related_id]
                 labels.append(translated.get((key, page.locale_id), name))
+        labels += country_names(countries.get(fact.pk, []), languages.get(page.locale_id))
         texts[page.pk] = PublicationText(
             identifiers=identifiers.get(fact.pk, []),
             people=[text for text in (fact.authors, fact.publisher) if text],
@@ -127,6 +139,14 @@ def publication_texts(pages):
             documents=documents.get((fact.pk, languages.get(page.locale_id)), []),
         )
     return texts
+
+
+def country_names(codes, language):
+    """The countries' names in `language` (django-countries' catalogues), to find them by name."""
+    if not codes:
+        return []
+    with translation.override(language):
+        return [str(Country(code=code).name) for code in codes]
 
 
 def _related_ids(through, column, page_ids):

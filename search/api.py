@@ -43,6 +43,10 @@ class HitOut(Schema):
 
 class SearchOut(Schema):
     query: str
+    corrected_query: str = Field(
+        "",
+        description="When the query found nothing: the query with its typos corrected, whose results these are",
+    )
     locale: str
     pagination: PaginationSchema
     promotions: list[HitOut]
@@ -86,6 +90,7 @@ def search(request, params: Query[SearchParams]):
             raise HttpError(503, "Search is unavailable at the moment; try again in a minute.") from error
         return {
             "query": outcome.query,
+            "corrected_query": outcome.corrected_query,
             "locale": params.locale,
             "pagination": pagination(
                 request,

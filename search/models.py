@@ -1,5 +1,13 @@
+import re
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import TranslatableField
+
+# Terms of a synonym group are separated by commas, semicolons or new lines.
+SEPARATOR = re.compile(r"[,;\n]")
 
 
 class PendingIndexUpdate(models.Model):
@@ -28,3 +36,34 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"{self.content_type.app_label}.{self.content_type.model} {self.object_id}"
+
+
+class SynonymGroup(TranslatableMixin, models.Model):
+    """Words and phrases a search treats as one, in one language ("HRD", "human rights defender").
+
+    Comms staff edit them in the admin (Snippets > Search synonyms); each language has
+    its own groups (an entry's locale), and a group's translation is the same idea in
+    another language, which may hold other acronyms ("DDH" in French). A query word or
+    phrase found in a group is searched as any of the group's terms, in every backend
+    (search/synonyms.py).
+    """
+
+    terms = models.TextField(
+        _("terms"),
+        help_text=_(
+            "Words, acronyms or phrases that mean the same, separated by commas or one per line, "
+            "e.g. HRD, human rights defender, human rights defenders."
+        ),
+    )
+
+    translatable_fields = [TranslatableField("terms")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("search synonyms")
+        verbose_name_plural = _("search synonyms")
+
+    def __str__(self):
+        return ", ".join(self.term_list()[:4])
+
+    def term_list(self):
+        return [term for term in (" ".join(part.split()) for part in SEPARATOR.split(self.terms)) if term]

@@ -29,13 +29,15 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.query import And, Fuzzy, Or, Phrase, PlainText
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from resources.library import Facet, FacetOption, PublicationFacets
 from website.visibility import public_pages
 
+from . import ranking, spelling, synonyms
+from .backends.elasticsearch import ScopedElasticsearchBackendMixin
 from .backends.scoping import searchable_models
 from .inflection import normalise_inclusive, word_forms
 from .pending import describe
@@ -102,11 +104,29 @@ def phrase_query(terms, language):
     return Phrase(phrases[0]) if len(phrases) == 1 else Or([Phrase(phrase) for phrase in phrases])
 
 
-def backend_query(query, language="en"):
-    """A modelsearch query: quoted phrases stay phrases, other words must all match (in some form)."""
+def unit_query(typed, alternatives, language):
+    """One unit of the query: a plain term, or any term of its synonym group (search/synonyms.py)."""
+    if alternatives is None:
+        return term_query(typed[0], language)
+    options = []
+    for alternative in alternatives:
+        words = search_terms(alternative)
+        if len(words) == 1:
+            options.append(term_query(words[0], language))
+        elif words:
+            options.append(Phrase(" ".join(words)))
+    return options[0] if len(options) == 1 else Or(options)
+
+
+def read_query(query, language="en"):
+    """(modelsearch query or None, the query's units for ranking).
+
+    Quoted phrases stay phrases; other words must all match, each in some form:
+    its other-gender forms, its identifier parts, or any term of its synonym group.
+    """
     query = normalise_inclusive(query, language)
     balanced = query if query.count('"') % 2 == 0 else query.replace('"', " ")
-    parts, count = [], 0
+    parts, found, count = [], [], 0
     for index, chunk in enumerate(balanced.split('"')):
         terms = search_terms(chunk)[: MAX_TERMS - count]
         if not terms:
@@ -114,11 +134,19 @@ def backend_query(query, language="en"):
         count += len(terms)
         if index % 2:
             parts.append(phrase_query(terms, language))
+            found.extend(([term], None) for term in terms)
         else:
-            parts.extend(term_query(term, language) for term in terms)
+            chunk_units = synonyms.units(terms, language)
+            found.extend(chunk_units)
+            parts.extend(unit_query(typed, alternatives, language) for typed, alternatives in chunk_units)
     if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else And(parts)
+        return None, []
+    return (parts[0] if len(parts) == 1 else And(parts)), found
+
+
+def backend_query(query, language="en"):
+    """A modelsearch query: quoted phrases stay phrases, other words must all match (in some form)."""
+    return read_query(query, language)[0]
 
 
 def content_type_slug(model):
@@ -180,6 +208,8 @@ class SearchHit:
 class SearchOutcome:
     query: str
     language: str
+    # The query as searched when the one typed found nothing ("did you mean").
+    corrected_query: str = ""
     total: int = 0
     hits: list = field(default_factory=list)
     promotions: list = field(default_factory=list)
@@ -200,6 +230,13 @@ def resource_page_model():
     return None
 
 
+def programme_page_model():
+    for model in searchable_models():
+        if model._meta.label == "programmes.ProgrammePage":
+            return model
+    return None
+
+
 def candidate_pages(locale):
     models = searchable_models()
     return public_pages(Page.objects.filter(locale=locale).type(*models))
@@ -214,7 +251,7 @@ def matching_ids(query, language, locale):
     it), so an index entry left stale by an update still waiting for the server
     (search/pending.py) is never shown.
     """
-    search_query = backend_query(query, language)
+    search_query, units = read_query(query, language)
     if search_query is None:
         return []
     backend = get_search_backend(language)
@@ -222,8 +259,16 @@ def matching_ids(query, language, locale):
         results = backend.search(search_query, candidate_pages(locale))[:MAX_HITS]
         if hasattr(results, "get_queryset"):
             # Database backends: ids straight from the ranked SQL, no page objects built.
-            return list(results.get_queryset().values_list("pk", flat=True))
-        return [page.pk for page in results]
+            ids = list(results.get_queryset().values_list("pk", flat=True))
+        else:
+            ids = [page.pk for page in results]
+    return ranking.rank(
+        ids,
+        ranking.query_groups(units, language),
+        language,
+        programme_model=programme_page_model(),
+        publication_model=resource_page_model(),
+    )
 
 
 def suggestions(query, language, count):
@@ -349,6 +394,8 @@ def run_search(data, language, *, record=True):
     promoted_ids = [promotion.page.pk for promotion in promotions if promotion.page is not None]
     promoted = set(promoted_ids)
     ids = promoted_ids + [pk for pk in matching_ids(query, language, locale) if pk not in promoted]
+    if not ids:
+        ids, terms = typo_fallback(query, terms, language, locale, outcome)
     # Loaded only when there is something to count or filter (its options cost two queries).
     facets = PublicationFacets(locale, RESOURCE_FACETS) if ids else None
     ids = apply_filters(ids, data, facets)
@@ -384,6 +431,38 @@ def run_search(data, language, *, record=True):
     if record and _new_search(data):
         record_query(query)
     return outcome
+
+
+def typo_fallback(query, terms, language, locale, outcome):
+    """(ids, terms) for a query that found nothing: its spelling corrected, else fuzzy matching.
+
+    The corrected query is searched like any other and offered as "did you mean";
+    Elasticsearch/OpenSearch then try their own fuzzy matching. Never for document
+    symbols (search/spelling.py).
+    """
+    corrected = spelling.correct(terms, language, candidate_pages(locale))
+    if corrected:
+        suggestion = " ".join(corrected)
+        ids = matching_ids(suggestion, language, locale)
+        if ids:
+            outcome.corrected_query = suggestion
+            return ids, corrected
+    return fuzzy_ids(terms, language, locale), terms
+
+
+def fuzzy_ids(terms, language, locale):
+    """Elasticsearch/OpenSearch's own fuzzy matching of the words (symbols as typed); [] elsewhere."""
+    backend = get_search_backend(language)
+    if not isinstance(backend, ScopedElasticsearchBackendMixin):
+        return []
+    words = [term for term in terms if spelling.correctable(term)][: spelling.MAX_WORDS]
+    if not words:
+        return []
+    parts = [Fuzzy(" ".join(words), operator="and")]
+    parts += [term_query(term, language) for term in terms if not term.isalpha()]
+    search_query = parts[0] if len(parts) == 1 else And(parts)
+    with server_answering(language):
+        return [page.pk for page in backend.search(search_query, candidate_pages(locale))[:MAX_HITS]]
 
 
 def _filtered(data):

@@ -16,7 +16,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from resources.models import ResourcePage
 from website.models import CustomDocument
 
+from . import synonyms
 from .indexing import pages_using_documents
+from .models import SynonymGroup
 from .tasks import extract_document_text, reindex_documents, reindex_pages_by_id, reindex_section
 
 
@@ -149,3 +151,9 @@ def reindex_publications_of_renamed_label(sender, instance, raw=False, created=F
     )
     if page_ids:
         transaction.on_commit(lambda: reindex_pages_by_id.enqueue(page_ids))
+
+
+@receiver([post_save, post_delete], sender=SynonymGroup)
+def forget_synonyms(sender, instance, **kwargs):
+    """An edit in the admin applies to the next search, not after the cache expires."""
+    synonyms.forget()

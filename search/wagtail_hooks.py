@@ -15,6 +15,10 @@ from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import SynonymGroup
 
 PROMOTION_PERMISSIONS = (
     "wagtailsearchpromotions.add_searchpromotion",
@@ -74,3 +78,17 @@ def register_popular_searches_menu_item():
 @hooks.register("construct_reports_menu")
 def hide_superuser_only_search_terms(request, menu_items):
     menu_items[:] = [item for item in menu_items if item.name != "search-terms"]
+
+
+class SynonymGroupViewSet(SnippetViewSet):
+    """Search synonyms, per language, in the admin's Snippets (comms staff keep them)."""
+
+    model = SynonymGroup
+    icon = "search"
+    menu_label = _("Search synonyms")
+    list_display = ["__str__", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["terms"]
+
+
+register_snippet(SynonymGroupViewSet)

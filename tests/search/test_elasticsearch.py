@@ -151,3 +151,44 @@ def test_an_unreachable_server_gives_a_503_page_not_a_traceback(client, unreacha
     assert suggestions.status_code == 503 and suggestions.json()["suggestions"] == []
     api = client.get("/api/v3/search/", {"q": "protection", "locale": "en"})
     assert api.status_code == 503 and api.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_query_body_searches_every_synonym_of_the_group():
+    from wagtail.models import Locale
+
+    from search.query import backend_query, candidate_pages
+
+    french = backend("fr")
+    queryset = candidate_pages(Locale.objects.get(language_code="fr"))
+    body = str(
+        french.query_compiler_class(queryset, backend_query("lignes directrices UE", "fr")).get_query()
+    )
+    assert "orientations" in body and "lignes directrices" in body
+    assert "Union européenne" in body and "match_phrase" in body
+
+
+@pytest.mark.django_db
+def test_the_fuzzy_fallback_asks_the_server_for_fuzziness_and_keeps_symbols_exact(monkeypatch):
+    from wagtail.models import Locale
+
+    from search import query as search_query
+
+    english = backend("en")
+    sent = []
+
+    class Captured(Exception):
+        pass
+
+    def capture(search_query_object, queryset):
+        sent.append(english.query_compiler_class(queryset, search_query_object).get_query())
+        raise Captured
+
+    monkeypatch.setattr(english, "search", capture)
+    monkeypatch.setattr(search_query, "get_search_backend", lambda language: english)
+    with pytest.raises(Captured):
+        search_query.fuzzy_ids(["raporteur", "A/RES/53/144"], "en", Locale.objects.get(language_code="en"))
+    body = str(sent[0])
+    assert "'fuzziness': 'AUTO'" in body and "raporteur" in body
+    assert "'query': 'raporteur'" in body
+    assert "A RES 53 144" in body
