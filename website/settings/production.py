@@ -41,3 +41,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
 DEMO_CONTENT_ALLOWED = False
+# Administrators and moderators sign in with a second factor (README "Staff accounts").
+TWO_FACTOR_REQUIRED = env.TWO_FACTOR_REQUIRED is not False
