@@ -66,8 +66,12 @@ def log_sign_in(sender, request, user, **kwargs):
 
 @receiver(user_logged_out)
 def log_sign_out(sender, request, user, **kwargs):
-    if user is not None:
-        log(user, "accounts.logout", user=user)
+    if user is None or not user.is_authenticated:
+        return
+    # Logout hands over request.user, a lazy wrapper that Wagtail's log() cannot place.
+    account = get_user_model()._default_manager.filter(pk=user.pk).first()
+    if account is not None:
+        log(account, "accounts.logout", user=account)
 
 
 def log_against_account(username, action, data):
