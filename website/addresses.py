@@ -14,17 +14,21 @@ IPV6_PREFIX = 48
 
 
 def client_address(request):
-    """The client's address: the `CLIENT_IP_HEADER` the proxy sets, else REMOTE_ADDR ("" if unknown)."""
+    """The client's address: from the `CLIENT_IP_HEADER` the proxy sets, else (or when that
+    header is missing or malformed) REMOTE_ADDR; "" if neither is an address."""
+    candidates = []
     if settings.CLIENT_IP_HEADER:
         header = "HTTP_" + settings.CLIENT_IP_HEADER.upper().replace("-", "_")
-        # A proxy that appends (X-Forwarded-For) puts the address it saw last.
-        value = request.META.get(header, "").split(",")[-1].strip()
-    else:
-        value = request.META.get("REMOTE_ADDR", "")
-    try:
-        return str(ipaddress.ip_address(value))
-    except ValueError:
-        return ""
+        # A proxy that appends (X-Forwarded-For) puts the address it saw last; what the
+        # client wrote before it is not trusted.
+        candidates.append(request.META.get(header, "").split(",")[-1].strip())
+    candidates.append(request.META.get("REMOTE_ADDR", ""))
+    for value in candidates:
+        try:
+            return str(ipaddress.ip_address(value))
+        except ValueError:
+            continue
+    return ""
 
 
 def truncated(address):

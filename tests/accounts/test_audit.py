@@ -13,8 +13,9 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from accounts.audit import NO_ACCOUNT_ID, UNKNOWN_ACCOUNT
+from accounts.two_factor import has_device, new_recovery_codes
 
-from .conftest import sign_in
+from .conftest import enrol, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +130,14 @@ def test_pruning_drops_entries_older_than_the_retention(settings, editor, site_t
 def test_pruning_refuses_a_retention_below_a_day():
     with pytest.raises(CommandError, match="--days must be 1 or more"):
         call_command("prune_audit_log", "--days", "0")
+
+
+def test_reset_two_factor_removes_a_lost_app_and_logs_it(moderator):
+    enrol(moderator)
+    new_recovery_codes(moderator)
+    out = io.StringIO()
+    call_command("reset_two_factor", "moderator", stdout=out)
+    assert not has_device(moderator)
+    assert "accounts.two_factor_disabled" in actions_on(moderator)
+    with pytest.raises(CommandError, match="No user is called 'nobody'"):
+        call_command("reset_two_factor", "nobody")

@@ -30,4 +30,9 @@ def test_behind_a_proxy_the_named_header_gives_the_address(settings):
     # The proxy appends what it saw; what the client wrote before it is not trusted.
     assert client_address(request) == "198.51.100.1"
     settings.CLIENT_IP_HEADER = "X-Real-IP"
-    assert client_address(RequestFactory().get("/", HTTP_X_REAL_IP="garbage")) == ""
+    # A missing or malformed header: the connection's address, never one shared by all.
+    assert (
+        client_address(RequestFactory().get("/", HTTP_X_REAL_IP="garbage", REMOTE_ADDR="10.0.0.2"))
+        == "10.0.0.2"
+    )
+    assert client_address(RequestFactory().get("/", REMOTE_ADDR="")) == ""
