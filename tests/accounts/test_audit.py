@@ -23,11 +23,9 @@ URL = reverse("accounts_audit_trail")
 
 
 def actions_on(user):
-    return list(
-        ModelLogEntry.objects.filter(object_id=str(user.pk))
-        .order_by("timestamp")
-        .values_list("action", flat=True)
-    )
+    """What the audit trail says about `user`, oldest first."""
+    entries = ModelLogEntry.objects.for_instance(user).order_by("timestamp", "pk")
+    return list(entries.values_list("action", flat=True))
 
 
 def test_signing_in_and_out_is_logged_without_an_address(client, editor):
@@ -58,7 +56,7 @@ def test_group_and_permission_changes_are_logged(editor, role_groups):
     editor.groups.add(group)
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     assert "accounts.permissions_changed" in actions_on(editor)
-    entry = ModelLogEntry.objects.filter(object_id=str(group.pk), action="accounts.permissions_changed").get()
+    entry = ModelLogEntry.objects.for_instance(group).get(action="accounts.permissions_changed")
     assert entry.data == {"change": "add", "permissions": ["access_admin"]}
 
 
