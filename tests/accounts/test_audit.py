@@ -139,3 +139,15 @@ def test_reset_two_factor_removes_a_lost_app_and_logs_it(moderator):
     assert "accounts.two_factor_disabled" in actions_on(moderator)
     with pytest.raises(CommandError, match="No user is called 'nobody'"):
         call_command("reset_two_factor", "nobody")
+
+
+def test_the_audit_trail_reads_a_bounded_number_of_queries(
+    client, admin_user, editor, site_tree, django_assert_max_num_queries
+):
+    client.force_login(admin_user)
+    client.get(URL)  # warm the per-process caches (content types, log actions)
+    for _ in range(40):
+        log(editor, "accounts.login", user=editor)
+        log(site_tree["en"]["programme"], "wagtail.publish", user=admin_user)
+    with django_assert_max_num_queries(40):
+        assert client.get(URL).status_code == 200
