@@ -6,7 +6,7 @@ administrators and moderators, whose accounts can publish or take down
 anything; `TWO_FACTOR_REQUIRED_FOR_ALL` for every admin user.
 """
 
-from base64 import b32encode
+from base64 import b32encode, b64encode
 from io import BytesIO
 
 from django.conf import settings
@@ -47,10 +47,12 @@ def secret_text(device):
     return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
 
 
-def qr_code_svg(device):
+def qr_code_data_url(device):
+    """The QR code as a data: URL for an <img>: qrcode's SVG uses `svg:`-prefixed elements,
+    which an XML parser draws and the HTML parser of an inline <svg> does not."""
     out = BytesIO()
     write_qrcode_image(device.config_url, out)
-    return out.getvalue().decode()
+    return "data:image/svg+xml;base64," + b64encode(out.getvalue()).decode()
 
 
 def confirm(device, token):

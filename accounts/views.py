@@ -53,7 +53,7 @@ class TwoFactorView(WagtailAdminTemplateMixin, TemplateView):
             context.update(
                 form=form or ConfirmAppForm(),
                 secret=two_factor.secret_text(device),
-                qr_code=two_factor.qr_code_svg(device),
+                qr_code=two_factor.qr_code_data_url(device),
             )
         return context
 

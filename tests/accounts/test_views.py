@@ -21,7 +21,9 @@ def test_the_setup_page_shows_a_qr_code_and_the_key_as_text(client, editor):
     response = client.get(URL)
     html = response.content.decode()
     device = TOTPDevice.objects.get(user=editor, confirmed=False)
-    assert "<svg" in html
+    qr_code = response.context["qr_code"]
+    assert qr_code.startswith("data:image/svg+xml;base64,")
+    assert f'src="{qr_code}"' in html
     assert response.context["secret"].replace(" ", "") in device.config_url
     assert not has_device(editor)
 
