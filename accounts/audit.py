@@ -129,7 +129,11 @@ def log_model_permissions(sender, instance, action, reverse, model, pk_set, **kw
 @receiver(post_delete, sender=GroupPagePermission)
 @receiver(post_save, sender=GroupCollectionPermission)
 @receiver(post_delete, sender=GroupCollectionPermission)
-def log_object_permissions(sender, instance, **kwargs):
+def log_object_permissions(sender, instance, raw=False, **kwargs):
+    if raw:
+        # Loading fixtures or restoring a database: no one changed anything, and the
+        # group may not be loaded yet.
+        return
     change = "remove" if "created" not in kwargs else "add"
     # Ids, not titles: on a cascade the page or collection may be gone already.
     target = (

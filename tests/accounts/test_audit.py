@@ -6,11 +6,12 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core import serializers
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry, PageLogEntry
+from wagtail.models import Collection, GroupCollectionPermission, ModelLogEntry, PageLogEntry
 
 from accounts.audit import NO_ACCOUNT_ID, UNKNOWN_ACCOUNT
 from accounts.two_factor import has_device, new_recovery_codes
@@ -151,3 +152,20 @@ def test_the_audit_trail_reads_a_bounded_number_of_queries(
         log(site_tree["en"]["programme"], "wagtail.publish", user=admin_user)
     with django_assert_max_num_queries(40):
         assert client.get(URL).status_code == 200
+
+
+def test_loading_permissions_from_a_fixture_logs_nothing(role_groups):
+    group = Group.objects.create(name="Archivists")
+    permission = GroupCollectionPermission.objects.create(
+        group=group,
+        collection=Collection.get_first_root_node(),
+        permission=Permission.objects.get(codename="add_image"),
+    )
+    data = serializers.serialize("json", [permission, group])
+    GroupCollectionPermission.objects.all().delete()
+    Group.objects.filter(pk=group.pk).delete()
+    before = ModelLogEntry.objects.count()
+    # Loaded in this order (the permission before its group), as a database restore may.
+    for item in serializers.deserialize("json", data):
+        item.save()
+    assert ModelLogEntry.objects.count() == before
