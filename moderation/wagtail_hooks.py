@@ -9,6 +9,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import views
 from .models import UnpublishRequest, live_translations_by_key
+from .permissions import may_delete_drafts_of_others
 from .viewsets import page_viewset
 
 
@@ -26,6 +27,9 @@ def register_admin_urls():
             name="moderation_dismiss_unpublish_request",
         ),
     ]
+
+
+hooks.register("page_deletion_allowed", may_delete_drafts_of_others)
 
 
 @hooks.register("register_admin_viewset")

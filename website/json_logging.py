@@ -3,12 +3,16 @@
 Fields: `time` (UTC, ISO 8601), `level`, `logger`, `message`; for a record about
 a request (Django's `django.request` and `django.security` loggers attach it)
 `method`, `path` and `status`; for an exception `exc_info`, its traceback. No
-headers, cookies or query strings: they may hold tokens or personal data.
+headers, cookies or query strings: they may hold tokens or personal data. No
+client address either, unless `LOG_VISITOR_IP` asks for it: then `ip`, truncated
+(website/addresses.py).
 """
 
 import json
 import logging
 from datetime import UTC, datetime
+
+from website.addresses import loggable_address
 
 
 class JsonFormatter(logging.Formatter):
@@ -23,6 +27,8 @@ class JsonFormatter(logging.Formatter):
         if request is not None and hasattr(request, "path"):
             entry["method"] = request.method
             entry["path"] = request.path
+            if (address := loggable_address(request)) is not None:
+                entry["ip"] = address
         status = getattr(record, "status_code", None)
         if status is not None:
             entry["status"] = status

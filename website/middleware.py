@@ -118,3 +118,20 @@ class NulCharacterMiddleware:
             cleaned._mutable = False
             request.GET = cleaned
         return self.get_response(request)
+
+
+class OnionLocationMiddleware:
+    """Tells Tor Browser that the site has an onion address (`ONION_LOCATION`), page by page.
+
+    Visitors who watch their own traces can then read the same page without leaving
+    Tor. Only on pages (HTML), as the Tor Project describes the header.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.ONION_LOCATION and response.get("Content-Type", "").startswith("text/html"):
+            response["Onion-Location"] = settings.ONION_LOCATION + request.get_full_path()
+        return response

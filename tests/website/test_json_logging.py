@@ -42,3 +42,14 @@ def test_a_plain_warning_has_only_the_basic_fields():
     entry = logging.LogRecord("website.cache", logging.WARNING, __file__, 1, "Redis is down", (), None)
 
     assert set(json.loads(JsonFormatter().format(entry))) == {"time", "level", "logger", "message"}
+
+
+def test_no_client_address_is_logged_unless_asked_for_and_then_truncated(settings):
+    request = RequestFactory().get("/en/", REMOTE_ADDR="198.51.100.77")
+    entry = json.loads(JsonFormatter().format(record(request=request, status_code=500)))
+    assert "ip" not in entry
+    assert "198.51.100" not in json.dumps(entry)
+
+    settings.LOG_VISITOR_IP = True
+    entry = json.loads(JsonFormatter().format(record(request=request, status_code=500)))
+    assert entry["ip"] == "198.51.100.0"

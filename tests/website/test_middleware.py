@@ -43,3 +43,11 @@ def test_no_page_may_be_framed_except_in_the_admins_preview_panel(client, admin_
     preview = admin_client.get(reverse("wagtailadmin_pages:preview_on_edit", args=[index.pk]))
     assert preview.status_code == 200
     assert preview["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_an_onion_address_is_announced_on_pages_when_configured(client, settings, site_tree):
+    assert "Onion-Location" not in client.get("/en/")
+    settings.ONION_LOCATION = "http://pi2example7onion.onion"
+    response = client.get("/en/?q=1")
+    assert response["Onion-Location"] == "http://pi2example7onion.onion/en/?q=1"
+    assert "Onion-Location" not in client.get("/robots.txt")

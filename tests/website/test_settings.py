@@ -151,3 +151,59 @@ def test_production_reads_admins_from_the_environment_and_logs_as_dev_does():
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [["ops@example.org", "web@example.org"], ["mail_admins"]]
+
+
+def production_setting(expression, **environment):
+    result = subprocess.run(
+        [sys.executable, "-c", f"{IMPORT_PRODUCTION}; from django.conf import settings; print({expression})"],
+        env=production_env({**DOCUMENTED, **environment}),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_requires_two_factor_for_administrators_and_moderators_unless_told_not_to():
+    assert production_setting("settings.TWO_FACTOR_REQUIRED") == "True"
+    assert production_setting("settings.TWO_FACTOR_REQUIRED", TWO_FACTOR_REQUIRED="0") == "False"
+
+
+def test_a_malformed_number_in_the_environment_is_named_at_start_up():
+    result = run_with({**DOCUMENTED, "SESSION_IDLE_MINUTES": "an hour"})
+    assert result.returncode != 0
+    assert "SESSION_IDLE_MINUTES must be a whole number" in result.stderr
+
+
+def test_weak_passwords_are_refused(db):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    from website.models import User
+
+    user = User(username="marisol.defender", email="marisol@example.org")
+    for weak in ("Sh0rt-pass", "password12345", "marisol.defender1", "12345678901234"):
+        with pytest.raises(ValidationError):
+            validate_password(weak, user)
+    validate_password("orchid lantern kettle 42", user)
+
+
+def test_a_staff_session_ends_after_being_idle(client, db, settings):
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from website.models import User
+
+    assert settings.SESSION_COOKIE_AGE == 60 * 60
+    client.force_login(User.objects.create_user("idle", password="unused-password", is_superuser=True))
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    session = Session.objects.get()
+    # Each request renews it: an hour from now.
+    assert session.expire_date > timezone.now() + timedelta(minutes=59)
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))

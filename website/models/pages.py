@@ -1,13 +1,18 @@
+import logging
+
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.log_actions import log
 from wagtail.models import Page, PagePermissionTester
 
 from website.frontend_preview import HeadlessPreviewMixin
-from website.publishing import PublishingPageForm
+from website.publishing import PlaceholderCheckedPublishAction, PlaceholderError, PublishingPageForm
+
+logger = logging.getLogger(__name__)
 
 
 class PagePermissions(PagePermissionTester):
@@ -59,6 +64,32 @@ class BasePage(HeadlessPreviewMixin, Page):
 
     def permissions_for_user(self, user):
         return PagePermissions(user, self)
+
+    def publish(
+        self,
+        revision,
+        user=None,
+        changed=True,
+        log_action=True,
+        previous_revision=None,
+        skip_permission_checks=False,
+    ):
+        """Wagtail's publish, refusing a revision that holds a placeholder (website/publishing.py)."""
+        action = PlaceholderCheckedPublishAction(
+            revision, user=user, changed=changed, log_action=log_action, previous_revision=previous_revision
+        )
+        try:
+            return action.execute(skip_permission_checks=skip_permission_checks)
+        except PlaceholderError as error:
+            if revision.approved_go_live_at is None:
+                raise
+            # The scheduler (`publish_scheduled`) has nobody to tell and other pages to
+            # publish: the revision leaves the schedule, and the page's history says why.
+            revision.approved_go_live_at = None
+            revision.save(update_fields=["approved_go_live_at"])
+            log(self, "website.publish_refused", revision=revision, data={"placeholder": error.placeholder})
+            logger.warning("Scheduled publishing of page %s refused: it holds a placeholder", self.pk)
+            return None
 
     class Meta:
         abstract = True

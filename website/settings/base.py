@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that vary come from env.py."""
 
+from datetime import timedelta
 from urllib.parse import unquote, urlsplit
 
 import dj_database_url
@@ -29,6 +30,7 @@ INSTALLED_APPS = [
     "search",
     "translations",
     "moderation",  # unpublish requests, approval confirmations
+    "accounts",  # staff sign-in: two-factor authentication, lockout, the audit trail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales, as wagtail-localize asks
     "wagtail.contrib.forms",
@@ -57,6 +59,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",  # lockout after repeated failed sign-ins
+    "django_otp",
+    "django_otp.plugins.otp_totp",  # authenticator apps
+    "django_otp.plugins.otp_static",  # recovery codes
 ]
 
 MIDDLEWARE = [
@@ -66,17 +72,22 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "website.middleware.AdminContentSecurityPolicyMiddleware",  # below CSP: sets the admin's policy
     "website.middleware.NoIndexMiddleware",
+    "website.middleware.OnionLocationMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "website.middleware.ContentLocaleMiddleware",  # after sessions, before common
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified()
+    "accounts.middleware.TwoFactorMiddleware",  # sends staff who must use 2FA to sign-in or enrolment
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "upstream.wagtail_redirect_query_string.QueryKeepingRedirectMiddleware",  # Wagtail's, keeping the query string
     "headless.middleware.ApiHttpMiddleware",  # sees PublicCacheMiddleware's Cache-Control
     "website.middleware.PublicCacheMiddleware",
     "website.middleware.NulCharacterMiddleware",  # innermost: its 400s pass through the API's middleware
+    # Last, as django-axes asks: answers a locked-out sign-in with its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -139,10 +150,55 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.forms.CustomDocumentForm"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Staff accounts are what an attacker goes for: a passphrase, not a word.
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Staff sign-in (accounts/). django-axes counts failed sign-ins per account and per
+# address: AXES_FAILURE_LIMIT failures on either lock it for AXES_COOLOFF_TIME; a
+# locked-out try is refused before the password hasher runs, so guessing no
+# longer ties a worker. Its backend must come first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=env.LOGIN_LOCKOUT_MINUTES)
+# Either count locks: one account tried from many addresses, or many accounts from one.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The same page whatever the username, existing or not, and whatever the client asked for.
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# Axes keeps no log of successful sign-ins (the audit trail has them, without an address),
+# and the addresses it counts by are truncated (accounts.addresses.client_address).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.counted_address"
+# Which request header carries the visitor's address behind the proxy (unset: REMOTE_ADDR).
+CLIENT_IP_HEADER = env.CLIENT_IP_HEADER
+# Visitors' addresses are never written down (logs, audit, form submissions) unless this
+# asks for it, and then only truncated (/24 for IPv4, /48 for IPv6).
+LOG_VISITOR_IP = env.LOG_VISITOR_IP
+# The Onion-Location header sent with every public page when the site has an onion address.
+ONION_LOCATION = env.ONION_LOCATION
+
+# Two-factor authentication (django-otp: authenticator apps, recovery codes). Anyone may
+# enrol from their account menu; TWO_FACTOR_REQUIRED makes it compulsory for
+# administrators and moderators, TWO_FACTOR_REQUIRED_FOR_ALL for every admin user.
+TWO_FACTOR_REQUIRED = bool(env.TWO_FACTOR_REQUIRED)
+TWO_FACTOR_REQUIRED_FOR_ALL = env.TWO_FACTOR_REQUIRED_FOR_ALL
+OTP_TOTP_ISSUER = "Protection International"
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
+
+# A staff session ends after SESSION_IDLE_MINUTES without a request (each request
+# renews it) and when the browser closes. Visitors have no session.
+SESSION_COOKIE_AGE = env.SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# The audit trail (Wagtail's log entries) is kept this long; `manage.py prune_audit_log` drops the rest.
+AUDIT_RETENTION_DAYS = env.AUDIT_RETENTION_DAYS
 
 # Languages: a content language is its line here, its profile in
 # website/language_profiles.py and its catalogue in locale/. The first is the source

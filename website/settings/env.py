@@ -30,6 +30,18 @@ def read_bool(name, default=False):
     return value.lower() in {"1", "true", "yes", "on"}
 
 
+def read_int(name, default):
+    value = read(name)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be a whole number, not {value!r}."
+        ) from None
+
+
 def read_list(name, default=(), *, required=False):
     value = read(name, required=required)
     if value is None:
@@ -81,3 +93,22 @@ EMAIL_URL = read("EMAIL_URL")
 DEFAULT_FROM_EMAIL = read("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # Addresses that get server errors by mail, comma-separated; unset: errors go to the log only.
 ADMINS = read_list("ADMINS")
+
+# Staff sign-in: failed sign-ins before a lockout (per account and per address), and its length.
+LOGIN_FAILURE_LIMIT = read_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_LOCKOUT_MINUTES = read_int("LOGIN_LOCKOUT_MINUTES", 15)
+# Minutes without a request after which a staff session ends.
+SESSION_IDLE_MINUTES = read_int("SESSION_IDLE_MINUTES", 60)
+# Two-factor authentication: compulsory for administrators and moderators (the default in
+# production, website/settings/production.py), or for every admin user.
+# Unset: each settings module's default (off in dev and test, on in production).
+TWO_FACTOR_REQUIRED = read_bool("TWO_FACTOR_REQUIRED", None)
+TWO_FACTOR_REQUIRED_FOR_ALL = read_bool("TWO_FACTOR_REQUIRED_FOR_ALL", False)
+# The request header the proxy puts the client's address in (e.g. X-Real-IP); unset: REMOTE_ADDR.
+CLIENT_IP_HEADER = read("CLIENT_IP_HEADER")
+# Write visitors' addresses (truncated) into the logs: off unless asked for.
+LOG_VISITOR_IP = read_bool("LOG_VISITOR_IP", False)
+# The site's onion address (http://….onion), sent as the Onion-Location header.
+ONION_LOCATION = read("ONION_LOCATION", "").rstrip("/")
+# Days the audit trail keeps its entries.
+AUDIT_RETENTION_DAYS = read_int("AUDIT_RETENTION_DAYS", 365)

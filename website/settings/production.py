@@ -41,3 +41,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
 DEMO_CONTENT_ALLOWED = False
+# Administrators and moderators sign in with a second factor (README "Staff accounts").
+TWO_FACTOR_REQUIRED = env.TWO_FACTOR_REQUIRED is not False
+# Behind the proxy, REMOTE_ADDR is the proxy's: the client's address is the last one it
+# appends to X-Forwarded-For (sign-in lockouts count per address).
+CLIENT_IP_HEADER = env.CLIENT_IP_HEADER or "X-Forwarded-For"
