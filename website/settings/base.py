@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "website",
     "upstream",  # workarounds for gaps in Wagtail, wagtail-localize and django-ninja
     "home",
+    "people",  # people pages mention, with their consent and visibility
     "programmes",
     "resources",
     "headless",
