@@ -10,8 +10,8 @@ with a login page, search and API leave them out). Sitemaps and feeds list live
 public pages only, so they follow the unpublish; neither is cached server-side.
 
 A person's takedown does the same to every page that mentions them, hides
-them wherever they are named (`people.display`) and makes their tagged photos
-private. Each step is written to the pages' and the person's history
+them wherever they are named (`people.display`) and withholds their tagged
+photos (`people.photos`). Each step is written to the pages' and the person's history
 ("pi.takedown", with who and why), and `restore` puts back what the takedown
 changed ("pi.takedown_reversed").
 """
@@ -151,7 +151,7 @@ def take_down(*, user, reason, page=None, person=None):
     media = _media_of([item.pk for item in pages])
     image_ids = media[get_image_model()]
     if person is not None:
-        image_ids |= set(person.photos.values_list("image_id", flat=True))
+        # Their tagged photos follow them into the "Withheld: people" collection (people/photos.py).
         person.taken_down_at = timezone.now()
         person.save(update_fields=["taken_down_at"])
         log(instance=person, action="pi.takedown", user=user, data={"reason": reason})

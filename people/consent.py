@@ -27,6 +27,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, ReferenceIndex
 
 from people.models import Person
+from people.photos import sync_photos_of
 from translations.roles import EDITORS, MODERATORS
 
 logger = logging.getLogger(__name__)
@@ -135,6 +136,8 @@ def check_consents(today=None):
     if due:
         announce(due)
         Person.objects.filter(pk__in=[person.pk for person in due]).update(consent_warned_at=timezone.now())
+    # An ended consent changes who may be seen without saving anyone: their photos follow.
+    sync_photos_of([person for person in ending_soon(today) if person.consent_expired(today)], today)
     unpublished = unpublish_pages_of(
         expired_and_announced,
         "Consent ended: " + ", ".join(str(person.pk) for person in expired_and_announced),

@@ -136,3 +136,17 @@ class PersonPhoto(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["person", "image"], name="people_photo_once_per_person")
         ]
+
+
+class WithheldPhoto(models.Model):
+    """A photo moved to the restricted "Withheld: people" collection because someone in it may
+    not be shown (people/photos.py), with the collection to put it back in."""
+
+    image = models.OneToOneField("website.CustomImage", on_delete=models.CASCADE, related_name="+")
+    original_collection = models.ForeignKey(
+        "wagtailcore.Collection", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withheld_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.image_id} (withheld)"

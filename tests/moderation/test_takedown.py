@@ -7,6 +7,7 @@ from wagtail.models import PageLogEntry
 from moderation.models import Takedown
 from moderation.takedown import restore, take_down
 from people.factories import PersonFactory
+from people.models import PersonPhoto
 from programmes.models import ProgrammePage
 from resources.factories import (
     DocumentFactory,
@@ -14,7 +15,9 @@ from resources.factories import (
     ResourceIndexPageFactory,
     ResourcePageFactory,
 )
+from website.factories import CustomImageFactory
 from website.frontend_preview import load_preview, store_preview
+from website.visibility import restricted_collection_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +35,11 @@ def programme(roles):
         page.save_revision().publish()
         pages[language] = ProgrammePage.objects.get(pk=page.pk)
     return {"pages": pages, "document": document, "indexes": {code: roles[code]["index"] for code in pages}}
+
+
+def photo_withheld(image):
+    image.refresh_from_db()
+    return image.collection_id in restricted_collection_ids()
 
 
 def served(client, programme):
@@ -108,25 +116,34 @@ def test_a_publication_taken_down_leaves_the_feed(client, roles, moderator):
     assert "Hotline manual" not in client.get(library.url + "feed/").content.decode()
 
 
-def test_a_person_taken_down_takes_every_page_mentioning_them_and_their_photos(client, programme, moderator):
+def test_a_person_taken_down_takes_every_page_mentioning_them_and_their_photos(
+    client, programme, moderator, django_capture_on_commit_callbacks
+):
     person = PersonFactory(name="Ana Quispe")
+    photo = CustomImageFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        PersonPhoto.objects.create(person=person, image=photo)
     page = programme["pages"]["en"]
     page.people = [("person", {"person": person, "role": ""})]
     page.save_revision().publish()
     assert "Ana Quispe" in client.get(page.url).content.decode()
 
-    record = take_down(user=moderator, reason=REASON, person=person)
+    assert not photo_withheld(photo)
+    with django_capture_on_commit_callbacks(execute=True):
+        record = take_down(user=moderator, reason=REASON, person=person)
 
-    assert client.get(page.url).status_code == 404
+    assert client.get(page.url).status_code == 404 and photo_withheld(photo)
     person.refresh_from_db()
     assert person.taken_down_at is not None
     # Every translation mentions whom its source mentions: all come off.
     assert sorted(entry["page"] for entry in record.pages) == sorted(
         p.pk for p in programme["pages"].values()
     )
-    restore(record, user=moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        restore(record, user=moderator)
     person.refresh_from_db()
     assert person.taken_down_at is None and "Ana Quispe" in client.get(page.url).content.decode()
+    assert not photo_withheld(photo)
 
 
 def test_the_moderator_takes_down_through_the_admin_with_a_reason(client, programme, moderator):
