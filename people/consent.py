@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 
 def warning_days():
-    return getattr(settings, "PEOPLE_CONSENT_WARNING_DAYS", 30)
+    return settings.PEOPLE_CONSENT_WARNING_DAYS
 
 
 def pages_relying_on(people):
