@@ -1,6 +1,7 @@
 """A moderator takes a programme page down in English, French and Spanish at once; an
 anonymous visitor then finds it on no surface, and the page's history says who and why."""
 
+import json
 import re
 
 from wagtail.models import Page
@@ -29,8 +30,8 @@ def surfaces(visit, pages, document_url):
         seen[f"listing {code}"] = title in index
         search = request.get(visit.url(f"/{code}/search/"), params={"q": title}).text()
         seen[f"search {code}"] = page["url"] in search
-        api_search = request.get(visit.url("/api/v3/search/"), params={"q": title, "locale": code}).text()
-        seen[f"api search {code}"] = title in api_search
+        api_search = request.get(visit.url("/api/v3/search/"), params={"q": title, "locale": code}).json()
+        seen[f"api search {code}"] = title in json.dumps(api_search, ensure_ascii=False)
         route = request.get(visit.url("/api/v3/route/"), params={"path": page["url"]})
         seen[f"api route {code}"] = route.status == 200
         seen[f"api page {code}"] = request.get(visit.url(f"/api/v3/pages/{page['id']}/")).status == 200
