@@ -172,3 +172,17 @@ def test_editors_and_translators_may_not_take_down(client, programme, editor, tr
         assert "do not have permission" in response.content.decode()
     assert ProgrammePage.objects.get(pk=programme["pages"]["en"].pk).live
     assert not Takedown.objects.exists()
+
+
+def test_the_moderator_takes_a_person_down_from_the_people_listing(client, programme, moderator):
+    person = PersonFactory(name="Ana Quispe")
+    client.force_login(moderator)
+    listing = client.get("/admin/snippets/people/person/").content.decode()
+    url = f"/admin/takedown/people/{person.pk}/"
+    assert url in listing
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"reason": REASON}).status_code == 302
+    person.refresh_from_db()
+    assert person.taken_down_at is not None
+    assert client.get("/admin/takedown/people/999999/").status_code == 404
+    assert client.get(f"/admin/takedown/{Takedown.objects.get().pk}/restore/").status_code == 405
