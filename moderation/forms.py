@@ -9,3 +9,12 @@ class UnpublishRequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
     )
+
+
+class TakedownForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why must it come off at once?"),
+        help_text=_("Kept in the history with your name. Say what the risk is, not who is at risk."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+    )

@@ -86,3 +86,59 @@ class UnpublishRequest(models.Model):
         self.resolved_by = user
         self.resolved_at = timezone.now()
         self.save(update_fields=["resolution", "resolved_by", "resolved_at"])
+
+
+class Takedown(models.Model):
+    """An emergency takedown of a page (every translation) or of a person, and what it changed.
+
+    What it changed is kept so that restoring puts back exactly that: the revisions that
+    were live, and the collections the documents and images came from.
+    """
+
+    page = models.ForeignKey(
+        Page, verbose_name=_("page"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("reason"))
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("taken down by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    taken_at = models.DateTimeField(_("taken down at"), auto_now_add=True)
+    # [{"page": id, "revision": the live revision's id}]
+    pages = models.JSONField(default=list)
+    # {"document id": its collection id before}, {"image id": …}
+    documents = models.JSONField(default=dict)
+    images = models.JSONField(default=dict)
+    restored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("restored by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    restored_at = models.DateTimeField(_("restored at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("takedown")
+        verbose_name_plural = _("takedowns")
+        ordering = ["-taken_at", "-pk"]
+        permissions = [("take_down", _("Can take pages and people off the site at once"))]
+
+    def __str__(self):
+        return str(self.page or self.person or self.pk)
+
+    @property
+    def subject(self):
+        return self.page or self.person

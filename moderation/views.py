@@ -1,4 +1,4 @@
-"""Admin views: asking for a page to be unpublished, and what moderators do about it."""
+"""Admin views: asking for a page to be unpublished, what moderators do about it, and takedowns."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -13,9 +13,13 @@ from wagtail.admin.views.pages.unpublish import UnpublishView as WagtailUnpublis
 from wagtail.admin.views.pages.workflow import WorkflowActionView as WagtailWorkflowActionView
 from wagtail.models import Page, TaskState
 
-from .forms import UnpublishRequestForm
-from .models import UnpublishRequest, live_translations
+from people.consent import pages_relying_on
+from people.models import Person
+
+from .forms import TakedownForm, UnpublishRequestForm
+from .models import Takedown, UnpublishRequest, live_translations
 from .notifications import notify_moderators
+from .takedown import all_translations, restore, take_down
 
 
 def _title(page):
@@ -147,3 +151,71 @@ class WorkflowActionView(WagtailWorkflowActionView):
         elif task_state.status == TaskState.STATUS_APPROVED:
             messages.success(request, _("‘%(title)s’ has been approved.") % title)
         return response
+
+
+def _may_take_down(user):
+    return user.has_perm("moderation.take_down")
+
+
+def _takedown_form_view(request, *, page=None, person=None, cancel_url):
+    if not _may_take_down(request.user):
+        raise PermissionDenied
+    form = TakedownForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        record = take_down(
+            user=request.user, reason=form.cleaned_data["reason"].strip(), page=page, person=person
+        )
+        messages.success(
+            request,
+            _(
+                "‘%(title)s’ has been taken down: %(pages)d page(s) unpublished in every language, "
+                "%(files)d file(s) made private."
+            )
+            % {
+                "title": _title(page) if page is not None else str(person),
+                "pages": len(record.pages),
+                "files": len(record.documents) + len(record.images),
+            },
+        )
+        return redirect(reverse("wagtailadmin_home"))
+    pages = (
+        all_translations(page).select_related("locale")
+        if page is not None
+        else (pages_relying_on([person]).select_related("locale"))
+    )
+    return TemplateResponse(
+        request,
+        "moderation/confirm_takedown.html",
+        {
+            "subject_title": _title(page) if page is not None else str(person),
+            "pages": [item for item in pages if item.live],
+            "form": form,
+            "cancel_url": cancel_url,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def take_down_page(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    return _takedown_form_view(
+        request, page=page, cancel_url=reverse("wagtailadmin_pages:edit", args=[page.pk])
+    )
+
+
+def take_down_person(request, person_id):
+    person = get_object_or_404(Person, pk=person_id)
+    return _takedown_form_view(
+        request, person=person, cancel_url=reverse("wagtailsnippets_people_person:edit", args=[person.pk])
+    )
+
+
+@require_POST
+def restore_takedown(request, pk):
+    if not _may_take_down(request.user):
+        raise PermissionDenied
+    record = get_object_or_404(Takedown, pk=pk)
+    if record.restored_at is None:
+        restore(record, user=request.user)
+        messages.success(request, _("‘%(title)s’ has been restored.") % {"title": str(record)})
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))

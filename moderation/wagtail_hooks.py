@@ -5,10 +5,12 @@ from laces.components import Component
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import views
-from .models import UnpublishRequest, live_translations_by_key
+from .models import Takedown, UnpublishRequest, live_translations_by_key
 from .permissions import may_delete_drafts_of_others
 from .viewsets import page_viewset
 
@@ -26,6 +28,9 @@ def register_admin_urls():
             views.dismiss_unpublish_request,
             name="moderation_dismiss_unpublish_request",
         ),
+        path("takedown/pages/<int:page_id>/", views.take_down_page, name="moderation_take_down_page"),
+        path("takedown/people/<int:person_id>/", views.take_down_person, name="moderation_take_down_person"),
+        path("takedown/<int:pk>/restore/", views.restore_takedown, name="moderation_restore_takedown"),
     ]
 
 
@@ -148,3 +153,91 @@ class UnpublishRequestsPanel(Component):
 def add_unpublish_requests_panel(request, panels):
     if PagePermissionPolicy().user_has_permission(request.user, "publish"):
         panels.append(UnpublishRequestsPanel(request.user))
+
+
+# Emergency takedown -------------------------------------------------------------------
+
+
+@hooks.register("register_log_actions")
+def register_takedown_log_actions(actions):
+    @actions.register_action("pi.takedown")
+    class TakedownFormatter(LogFormatter):
+        label = _("Take down")
+
+        def format_message(self, log_entry):
+            return _("Taken down in every language: %(reason)s") % {
+                "reason": log_entry.data.get("reason", "")
+            }
+
+    @actions.register_action("pi.takedown_reversed")
+    class TakedownReversedFormatter(LogFormatter):
+        label = _("Restore after a takedown")
+
+        def format_message(self, log_entry):
+            return _("Restored after a takedown")
+
+
+class TakeDownButton(PageMenuItem):
+    label = _("Take down")
+    icon_name = "warning"
+
+    def is_shown(self, user):
+        return user.has_perm("moderation.take_down")
+
+    @property
+    def url(self):
+        return reverse("moderation_take_down_page", args=[self.page.pk])
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_take_down(page, user, next_url=None):
+    yield TakeDownButton(page=page, next_url=next_url, priority=45)
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_take_down(page, user, view_name=None, next_url=None):
+    yield TakeDownButton(page=page, next_url=next_url, priority=65)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def person_take_down(snippet, user, next_url=None):
+    if snippet._meta.label == "people.Person" and user.has_perm("moderation.take_down"):
+        yield ListingButton(
+            _("Take down"),
+            reverse("moderation_take_down_person", args=[snippet.pk]),
+            icon_name="warning",
+            priority=50,
+        )
+
+
+class TakedownsPanel(Component):
+    """ "Taken down", with a restore button, on the dashboard of those who may take down."""
+
+    name = "takedowns"
+    template_name = "moderation/takedowns_panel.html"
+    order = 200
+
+    def __init__(self, records):
+        self.records = records
+
+    def render_html(self, parent_context=None):
+        if not self.records:
+            return ""
+        return super().render_html(parent_context)
+
+    def get_context_data(self, parent_context):
+        return {
+            "records": self.records,
+            "csrf_token": parent_context.get("csrf_token"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_takedowns_panel(request, panels):
+    if request.user.has_perm("moderation.take_down"):
+        records = list(
+            Takedown.objects.filter(restored_at__isnull=True).select_related("page", "person", "taken_by")[
+                :50
+            ]
+        )
+        panels.append(TakedownsPanel(records))

@@ -19,6 +19,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from people.blocks import PeopleBlock
+from people.display import display_name
 from programmes.api import institution_representation, programme_cards
 from programmes.forms import RelatedProgrammesForm
 from website.api_representations import image_representation
@@ -161,6 +163,8 @@ class ProgrammePage(BasePage):
     )
     hero_credit = models.CharField(_("hero image credit"), max_length=255, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    # Named only as each person's consent allows (people/display.py).
+    people = StreamField(PeopleBlock(), verbose_name=_("people"), blank=True)
     institutions = ParentalManyToManyField(
         Institution,
         verbose_name=_("institutions targeted"),
@@ -187,6 +191,7 @@ class ProgrammePage(BasePage):
             heading=_("Hero image"),
         ),
         FieldPanel("body"),
+        FieldPanel("people"),
         FieldPanel("institutions", widget=forms.CheckboxSelectMultiple),
         FieldPanel("related_programmes"),
         MultiFieldPanel(
@@ -203,6 +208,7 @@ class ProgrammePage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("people"),
     ]
 
     parent_page_types = ["programmes.ProgrammeIndexPage"]
@@ -216,6 +222,7 @@ class ProgrammePage(BasePage):
         APIField("hero_credit", writable=True),
         APIField("hero"),
         APIField("body", writable=True),
+        APIField("people_shown"),
         APIField("targeted_institutions"),
         APIField("related_programme_cards"),
         APIField("contact_heading", writable=True),
@@ -249,6 +256,15 @@ class ProgrammePage(BasePage):
             return None
         representation["credit"] = self.hero_credit or self.hero_image.credit
         return representation
+
+    @property
+    def shown_people(self):
+        """The people blocks visitors may see (the others are left out, role and all)."""
+        return [block for block in self.people if display_name(block.value["person"]) is not None]
+
+    @property
+    def people_shown(self):
+        return [block.block.get_api_representation(block.value) for block in self.shown_people]
 
     @property
     def targeted_institutions(self):

@@ -13,6 +13,8 @@ from django.dispatch import receiver
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from people.consent import pages_relying_on
+from people.models import Person
 from resources.models import ResourcePage
 from website.models import CustomDocument
 
@@ -157,3 +159,13 @@ def reindex_publications_of_renamed_label(sender, instance, raw=False, created=F
 def forget_synonyms(sender, instance, **kwargs):
     """An edit in the admin applies to the next search, not after the cache expires."""
     synonyms.forget()
+
+
+@receiver(post_save, sender=Person)
+def reindex_pages_mentioning_person(sender, instance, raw=False, **kwargs):
+    """A person's visibility or consent changes the name their pages' index text holds."""
+    if raw:
+        return
+    page_ids = list(pages_relying_on([instance]).values_list("pk", flat=True))
+    if page_ids:
+        transaction.on_commit(lambda: reindex_pages_by_id.enqueue(page_ids))

@@ -278,6 +278,8 @@ def setup_roles():
             *_snippet_permissions(moderator_snippet_actions),
             *_search_promotion_permissions(),
             *_redirect_permissions(),
+            # The emergency takedown (moderation/takedown.py).
+            _named_permission("moderation", "take_down"),
         ],
         changes,
     )

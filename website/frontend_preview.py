@@ -28,6 +28,9 @@ from django.template.response import TemplateResponse
 
 SIGNER_SALT = "headless.preview"
 CACHE_PREFIX = "headless-preview:"
+# The keys of the drafts previewed for one page (every language shares the translation key),
+# so that an emergency takedown can revoke them (`revoke_previews`).
+INDEX_PREFIX = "headless-preview-index:"
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +54,20 @@ def store_preview(page):
     )
     if not stored:
         raise PreviewNotStored
+    translation_key = getattr(page, "translation_key", None)
+    if translation_key:
+        index_key = f"{INDEX_PREFIX}{translation_key}"
+        keys = cache.get(index_key) or []
+        cache.set(index_key, [*keys, key][-100:], settings.HEADLESS_PREVIEW_MAX_AGE)
     return _signer().sign(key)
+
+
+def revoke_previews(translation_key):
+    """Make every preview token of this page (all its translations) unreadable; return how many."""
+    index_key = f"{INDEX_PREFIX}{translation_key}"
+    keys = cache.get(index_key) or []
+    cache.delete_many([CACHE_PREFIX + key for key in keys] + [index_key])
+    return len(keys)
 
 
 def load_preview(token):

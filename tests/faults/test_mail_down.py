@@ -128,6 +128,7 @@ def test_a_workflow_submission_still_succeeds_and_the_lost_notifications_are_log
         "slug": eu_guidelines.slug,
         "summary": eu_guidelines.summary,
         "body": streamfield([("paragraph", rich_text("<p>Reviewed text.</p>"))]),
+        "people": streamfield([]),  # the programme page's people (people/)
         "comments": inline_formset([]),
         "action-submit": "action-submit",
     }

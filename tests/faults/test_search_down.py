@@ -73,6 +73,7 @@ def publish_edit(client, page, title):
         "slug": page.slug,
         "summary": page.summary,
         "body": streamfield([("paragraph", rich_text("<p>MPs met defenders in Brussels.</p>"))]),
+        "people": streamfield([]),  # the programme page's people (people/)
         "comments": inline_formset([]),
         "action-publish": "action-publish",
     }

@@ -113,7 +113,9 @@ def test_a_programme_chooses_related_programmes_of_its_language_but_never_itself
         edit_form(admin_client, other),
         related_programmes=[str(site_tree["fr"]["programme"].pk)],
         **{"action-publish": "action-publish"},
-        **nested_form_data({"body": streamfield([])}),  # drawn by the browser's script: not in the HTML
+        **nested_form_data(
+            {"body": streamfield([]), "people": streamfield([])}
+        ),  # drawn by the browser's script: not in the HTML
     )
     assert response.status_code == 302
     assert [page.title for page in type(other).objects.get(pk=other.pk).related_programmes.all()] == [

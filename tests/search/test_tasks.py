@@ -41,6 +41,7 @@ def publish(client, page, summary):
         "slug": page.slug,
         "summary": summary,
         "body": streamfield([("paragraph", rich_text("<p>MPs met defenders in Brussels.</p>"))]),
+        "people": streamfield([]),  # the programme page's people (people/)
         "comments": inline_formset([]),
         "action-publish": "action-publish",
     }

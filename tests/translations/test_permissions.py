@@ -91,6 +91,7 @@ def publish_through_edit_view(client, page):
             "slug": page.slug,
             "summary": page.summary,
             "body": streamfield([]),
+            "people": streamfield([]),  # the programme page's people (people/)
             "comments": inline_formset([]),
             "action-publish": "action-publish",
         }

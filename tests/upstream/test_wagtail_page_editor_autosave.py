@@ -38,6 +38,7 @@ def page_form(title, slug, paragraph):
             "slug": slug,
             "summary": "Desks that answer defenders who ask for help.",
             "body": streamfield([("paragraph", rich_text(f'<p data-block-key="k1a2b">{paragraph}</p>'))]),
+            "people": streamfield([]),  # the programme page's people (people/)
             "comments": inline_formset([]),
         }
     )

@@ -71,6 +71,7 @@ def programme_form(body, title="Join the network", slug="join-the-network"):
             "slug": slug,
             "summary": "How parliamentarians can join.",
             "body": streamfield(body),
+            "people": streamfield([]),  # the programme page's people (people/)
             "comments": inline_formset([]),
         }
     )

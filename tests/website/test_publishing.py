@@ -31,6 +31,7 @@ def post_edit(client, page, paragraph, action=None):
         "slug": page.slug,
         "summary": page.summary,
         "body": streamfield([("paragraph", rich_text(f"<p>{paragraph}</p>"))]),
+        "people": streamfield([]),  # the programme page's people (people/)
         "comments": inline_formset([]),
     }
     if action:

@@ -155,7 +155,7 @@ def test_production_reads_admins_from_the_environment_and_logs_as_dev_does():
 
 def production_setting(expression, **environment):
     result = subprocess.run(
-        [sys.executable, "-c", f"{IMPORT_PRODUCTION}; from django.conf import settings; print({expression})"],
+        [sys.executable, "-c", f"from django.conf import settings; print({expression})"],
         env=production_env({**DOCUMENTED, **environment}),
         capture_output=True,
         text=True,

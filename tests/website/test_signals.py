@@ -52,6 +52,7 @@ def submit_for_review(client, user, page):
         "slug": page.slug,
         "summary": page.summary,
         "body": streamfield([("paragraph", rich_text("<p>MPs met defenders in Brussels.</p>"))]),
+        "people": streamfield([]),  # the programme page's people (people/)
         "comments": inline_formset([]),
         "action-submit": "action-submit",
     }

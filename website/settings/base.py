@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "website",
     "upstream",  # workarounds for gaps in Wagtail, wagtail-localize and django-ninja
     "home",
+    "people",  # people pages mention, with their consent and visibility
     "programmes",
     "resources",
     "headless",
@@ -449,6 +450,8 @@ CORS_ALLOWED_ORIGINS = env.CORS_ALLOWED_ORIGINS
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # How long a preview link handed to the front end stays valid.
 HEADLESS_PREVIEW_MAX_AGE = 15 * 60
+# Days before a person's consent ends when editors are warned (people/consent.py).
+PEOPLE_CONSENT_WARNING_DAYS = 30
 # Keys API token digests instead of SECRET_KEY (None: SECRET_KEY; upstream/wagtail_api_token_secret.py).
 API_TOKEN_SECRET = env.API_TOKEN_SECRET
 if FRONTEND_URL:
