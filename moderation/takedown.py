@@ -19,7 +19,6 @@ changed ("pi.takedown_reversed").
 import logging
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -28,9 +27,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import (
-    BaseViewRestriction,
     Collection,
-    CollectionViewRestriction,
     Page,
     ReferenceIndex,
     Revision,
@@ -40,6 +37,7 @@ from wagtail.search.backends import get_search_backend
 from people.consent import pages_relying_on
 from translations.roles import MODERATORS
 from website.frontend_preview import revoke_previews
+from website.private_images import restricted_collection
 
 from .models import Takedown
 
@@ -50,16 +48,7 @@ TAKEN_DOWN_COLLECTION = "Taken down"
 
 def taken_down_collection():
     """The restricted collection taken-down files go to (moderators only), made on first use."""
-    root = Collection.get_first_root_node()
-    collection = Collection.objects.filter(depth=root.depth + 1, name=TAKEN_DOWN_COLLECTION).first()
-    if collection is None:
-        collection = root.add_child(name=TAKEN_DOWN_COLLECTION)
-    if not CollectionViewRestriction.objects.filter(collection=collection).exists():
-        restriction = CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type=BaseViewRestriction.GROUPS
-        )
-        restriction.groups.set(Group.objects.filter(name=MODERATORS))
-    return collection
+    return restricted_collection(TAKEN_DOWN_COLLECTION, [MODERATORS])
 
 
 def all_translations(page):

@@ -8,29 +8,20 @@ When everyone in it may be seen again (a new consent, a changed level, a
 restore) it goes back to the collection it came from.
 """
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
+from wagtail.models import Collection
 
 from people.display import is_photo_shown
 from people.models import WithheldPhoto
 from translations.roles import EDITORS, MODERATORS
+from website.private_images import restricted_collection
 
 WITHHELD_COLLECTION = "Withheld: people"
 
 
 def withheld_collection():
-    root = Collection.get_first_root_node()
-    collection = Collection.objects.filter(depth=root.depth + 1, name=WITHHELD_COLLECTION).first()
-    if collection is None:
-        collection = root.add_child(name=WITHHELD_COLLECTION)
-    if not CollectionViewRestriction.objects.filter(collection=collection).exists():
-        restriction = CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type=BaseViewRestriction.GROUPS
-        )
-        restriction.groups.set(Group.objects.filter(name__in=[EDITORS, MODERATORS]))
-    return collection
+    return restricted_collection(WITHHELD_COLLECTION, [EDITORS, MODERATORS])
 
 
 @transaction.atomic

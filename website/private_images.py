@@ -15,12 +15,27 @@ that changes collections with `QuerySet.update()` (no signals) calls
 
 from itertools import chain
 
+from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
 from website.storage import PRIVATE_PREFIX
 from website.visibility import restricted_collection_ids
+
+
+def restricted_collection(name, group_names):
+    """The top-level collection `name`, seen only by `group_names`, made on first use."""
+    root = Collection.get_first_root_node()
+    collection = Collection.objects.filter(depth=root.depth + 1, name=name).first()
+    if collection is None:
+        collection = root.add_child(name=name)
+    if not CollectionViewRestriction.objects.filter(collection=collection).exists():
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=BaseViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=group_names))
+    return collection
 
 
 def _move(image, *, private):

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management import call_command
 from django.core.servers.basehttp import WSGIServer
@@ -219,6 +220,9 @@ def demo_server(chromium, browser_database, django_db_blocker):
         finally:
             server.stop()
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            # Restoring groups' permissions logs them (accounts/audit.py) against content types
+            # this process has cached, which the flush removed until the restore puts them back.
+            ContentType.objects.clear_cache()
             connection.creation.deserialize_db_from_string(initial)
 
 

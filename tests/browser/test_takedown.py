@@ -36,7 +36,12 @@ def surfaces(visit, pages, document_url):
         seen[f"api page {code}"] = request.get(visit.url(f"/api/v3/pages/{page['id']}/")).status == 200
         feed = request.get(visit.url(page["library_url"] + "feed/")).text()
         seen[f"feed {code}"] = title in feed or page["url"] in feed
-    sitemap = request.get(visit.url("/sitemap.xml")).text()
+    # /sitemap.xml is an index: the URLs are in the sitemaps it lists.
+    index = request.get(visit.url("/sitemap.xml")).text()
+    sitemap = "".join(
+        request.get(visit.url(f"/sitemap-{number}.xml")).text()
+        for number in range(1, index.count("<sitemap>") + 1)
+    )
     seen["sitemap"] = any(page["url"] in sitemap for page in pages.values())
     seen["document"] = request.get(visit.url(document_url), max_redirects=0).status == 200
     return seen

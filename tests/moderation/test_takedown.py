@@ -58,7 +58,12 @@ def served(client, programme):
         seen[f"search {code}"] = page.url in search
         api_search = client.get("/api/v3/search/", {"q": page.title, "locale": code}).content.decode()
         seen[f"api search {code}"] = f'"id":{page.pk},' in api_search.replace(" ", "")
-    sitemap = client.get("/sitemap.xml").content.decode()
+    # /sitemap.xml is an index: the URLs are in the sitemaps it lists.
+    index = client.get("/sitemap.xml").content.decode()
+    sitemap = "".join(
+        client.get(f"/sitemap-{number}.xml").content.decode()
+        for number in range(1, index.count("<sitemap>") + 1)
+    )
     seen["sitemap"] = any(page.url in sitemap for page in pages.values())
     seen["document"] = client.get(document.url).status_code == 200
     seen["document link"] = document.url in client.get(pages["en"].url).content.decode()
