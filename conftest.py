@@ -1,7 +1,10 @@
+import sqlite3
 from contextlib import contextmanager
 
 import pytest
-from django.db import transaction
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connection, transaction
 from django.db.models import Model
 from wagtail.models import Locale
 
@@ -44,6 +47,84 @@ def built_once(django_db_blocker):
         clear_all_caches()
         yield
         transaction.set_rollback(True)
+
+
+def extract_document_texts():
+    """What the upload tasks do once their transaction commits (search reads the PDFs' text)."""
+    from search.tasks import extract_document_text
+    from website.models import CustomDocument
+
+    for document_id in CustomDocument.objects.values_list("pk", flat=True):
+        extract_document_text.call(document_id)
+
+
+class DemoSnapshot:
+    """The demo site loaded once per session, then copied in and out of the test database.
+
+    Loading the demo takes about 25 CPU-seconds; copying a SQLite database with its
+    backup API takes a fraction of one. The copy is loaded outside any transaction,
+    so the commit hooks (PDF text extraction) run as they do after `make run`. The
+    files it wrote stay in the session's temporary media root.
+    """
+
+    copy = None
+
+    @classmethod
+    @contextmanager
+    def loaded(cls):
+        connection.ensure_connection()
+        database = connection.connection
+        before = sqlite3.connect(":memory:")
+        database.backup(before)
+        if cls.copy is None:
+            call_command("load_demo", verbosity=0)
+            cls.copy = sqlite3.connect(":memory:")
+            database.backup(cls.copy)
+        else:
+            cls.copy.backup(database)
+            forget_cached_rows()
+        try:
+            yield
+        finally:
+            before.backup(database)
+            before.close()
+            forget_cached_rows()
+
+
+def forget_cached_rows():
+    clear_all_caches()
+    ContentType.objects.clear_cache()
+
+
+@contextmanager
+def demo_site(django_db_blocker, committed=False):
+    """The demo content, as `make run` loads it, for a module's (or package's) tests; gone after them.
+
+    On SQLite it is a copy of the session's one load. On PostgreSQL it is loaded in a
+    transaction rolled back at the end or, `committed` (for a live server, which has a
+    connection of its own), loaded for real and flushed afterwards.
+    """
+    if connection.vendor == "sqlite":
+        with django_db_blocker.unblock(), DemoSnapshot.loaded():
+            yield
+    elif not committed:
+        with built_once(django_db_blocker):
+            call_command("load_demo", verbosity=0)
+            extract_document_texts()
+            yield
+    else:
+        with django_db_blocker.unblock():
+            initial = connection.creation.serialize_db_to_string()
+            call_command("load_demo", verbosity=0)
+        try:
+            yield
+        finally:
+            with django_db_blocker.unblock():
+                call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+                # Restoring groups' permissions logs them (accounts/audit.py) against content types
+                # this process has cached, which the flush removed until the restore puts them back.
+                ContentType.objects.clear_cache()
+                connection.creation.deserialize_db_from_string(initial)
 
 
 def reloaded(value):

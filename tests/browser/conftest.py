@@ -14,12 +14,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.core.management import call_command
 from django.core.servers.basehttp import WSGIServer
 from django.db import connection, connections
 from django.test.testcases import LiveServerThread
+
+from conftest import demo_site
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -211,19 +211,12 @@ def demo_server(chromium, browser_database, django_db_blocker):
     The browser and the server share the data, so no test transaction wraps
     them; at the end the database is put back as the migrations left it.
     """
-    with django_db_blocker.unblock():
-        initial = connection.creation.serialize_db_to_string()
-        call_command("load_demo", verbosity=0)
+    with demo_site(django_db_blocker, committed=True):
         server = DemoServer()
         try:
             yield server
         finally:
             server.stop()
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-            # Restoring groups' permissions logs them (accounts/audit.py) against content types
-            # this process has cached, which the flush removed until the restore puts them back.
-            ContentType.objects.clear_cache()
-            connection.creation.deserialize_db_from_string(initial)
 
 
 @pytest.fixture(autouse=True)

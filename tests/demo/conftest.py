@@ -5,13 +5,11 @@ together instead of each loading it again; each still runs in its own savepoint.
 """
 
 import pytest
-from django.core.management import call_command
 
-from conftest import built_once
+from conftest import demo_site
 
 
 @pytest.fixture(scope="package")
 def demo(django_db_setup, django_db_blocker):
-    with built_once(django_db_blocker):
-        call_command("load_demo", verbosity=0)
+    with demo_site(django_db_blocker):
         yield

@@ -6,12 +6,11 @@ demo content, loaded once for the module, so it reflects the real site.
 """
 
 import pytest
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from wagtail.models import Locale
 
+from conftest import demo_site
 from search.query import matching_ids, run_search
-from search.tasks import extract_document_text
 
 pytestmark = [
     pytest.mark.django_db,
@@ -127,17 +126,9 @@ RELEVANCE = {
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo site, loaded once for the module and rolled back after it."""
-    from website.models import CustomDocument
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", verbosity=0)
-        # The upload tasks wait for a commit that never comes here: extract now
-        # (each extraction reindexes the publications using the document).
-        for document_id in CustomDocument.objects.values_list("pk", flat=True):
-            extract_document_text.call(document_id)
+    """The demo site with its PDFs' text, for this module only."""
+    with demo_site(django_db_blocker):
         yield
-        transaction.set_rollback(True)
 
 
 def top_titles(query, language, count=3):

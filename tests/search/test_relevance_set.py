@@ -5,12 +5,10 @@ search worse for visitors fails here. `make bench` prints the same figures.
 """
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 
-from conftest import built_once
+from conftest import demo_site
 from search import relevance
-from search.tasks import extract_document_text
 
 pytestmark = pytest.mark.django_db
 
@@ -25,14 +23,8 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo site with its PDFs' text, loaded once for the module and rolled back after it."""
-    from website.models import CustomDocument
-
-    with built_once(django_db_blocker):
-        call_command("load_demo", verbosity=0)
-        # The upload tasks wait for a commit that never comes here: extract now.
-        for document_id in CustomDocument.objects.values_list("pk", flat=True):
-            extract_document_text.call(document_id)
+    """The demo site with its PDFs' text, for this module only."""
+    with demo_site(django_db_blocker):
         yield
 
 
