@@ -25,7 +25,7 @@ from django.utils import timezone
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.log_actions import log
+from wagtail.log_actions import LogContext, log
 from wagtail.models import (
     Collection,
     Page,
@@ -119,6 +119,17 @@ def _withdraw(page, user):
         page.unpublish(user=user, log_action=True)
 
 
+def own_history_entries(user):
+    """A log context of its own for one page's entries.
+
+    Wagtail's page history keeps, for each (uuid, action) pair, only the latest entry across
+    all pages (`LogEntryQuerySet.latest_by_uuid_and_action` does not filter its subquery by
+    page), so entries logged for several translations under one request's uuid would show
+    on the last translation's history only.
+    """
+    return LogContext(user=user)
+
+
 @transaction.atomic
 def take_down(*, user, reason, page=None, person=None):
     """Take `page` (all its translations) or `person` (and every page that mentions them) off."""
@@ -134,8 +145,9 @@ def take_down(*, user, reason, page=None, person=None):
     record = Takedown(page=page, person=person, reason=reason, taken_by=user)
     record.pages = [{"page": item.pk, "revision": item.live_revision_id} for item in live]
     for item in pages:
-        _withdraw(item, user)
-        log(instance=item, action="pi.takedown", user=user, data={"reason": reason})
+        with own_history_entries(user):
+            _withdraw(item, user)
+            log(instance=item, action="pi.takedown", user=user, data={"reason": reason})
     collection = taken_down_collection()
     media = _media_of([item.pk for item in pages])
     image_ids = media[get_image_model()]
@@ -164,10 +176,8 @@ def restore(record, *, user):
     """Put back what `record` took down: the live revisions, the files' collections, the person."""
     if record.restored_at is not None:
         return record
-    for entry in record.pages:
-        revision = Revision.objects.filter(pk=entry["revision"]).first()
-        if revision is not None:
-            revision.publish(user=user, log_action=True)
+    live_revisions = Revision.objects.in_bulk([entry["revision"] for entry in record.pages])
+    revision_of_page = {entry["page"]: live_revisions.get(entry["revision"]) for entry in record.pages}
     for model, moved in ((get_document_model(), record.documents), (get_image_model(), record.images)):
         collections = {item.pk: item for item in Collection.objects.filter(pk__in=set(moved.values()))}
         for item in model.objects.filter(pk__in=[int(pk) for pk in moved]):
@@ -175,7 +185,10 @@ def restore(record, *, user):
             item.save(update_fields=["collection"])
     pages = Page.objects.filter(pk__in=[entry["page"] for entry in record.pages])
     for page in pages:
-        log(instance=page, action="pi.takedown_reversed", user=user, data={"reason": record.reason})
+        with own_history_entries(user):
+            if revision_of_page[page.pk] is not None:
+                revision_of_page[page.pk].publish(user=user, log_action=True)
+            log(instance=page, action="pi.takedown_reversed", user=user, data={"reason": record.reason})
     if record.person is not None:
         record.person.taken_down_at = None
         record.person.save(update_fields=["taken_down_at"])

@@ -191,3 +191,14 @@ def test_the_moderator_takes_a_person_down_from_the_people_listing(client, progr
     assert person.taken_down_at is not None
     assert client.get("/admin/takedown/people/999999/").status_code == 404
     assert client.get(f"/admin/takedown/{Takedown.objects.get().pk}/restore/").status_code == 405
+
+
+def test_each_translations_history_shows_its_takedown_and_restore(client, programme, moderator):
+    """Through the admin, where one request logs every translation's entries."""
+    client.force_login(moderator)
+    client.post(f"/admin/takedown/pages/{programme['pages']['en'].pk}/", {"reason": REASON})
+    client.post(f"/admin/takedown/{Takedown.objects.get().pk}/restore/")
+    for page in programme["pages"].values():
+        history = client.get(f"/admin/pages/{page.pk}/history/").content.decode()
+        assert f"Taken down in every language: {REASON}" in history.replace("&#x27;", "'"), page
+        assert "Restored after a takedown" in history, page
