@@ -12,6 +12,7 @@ accents.
 """
 
 from django.db import connection
+from modelsearch.utils import get_descendants_content_types_pks
 
 from resources.search_text import publication_texts_attached
 
@@ -31,8 +32,6 @@ class ScopedIndexMixin:
 
     def delete_items(self, model, objs):
         """Remove many pages' rows in one query (a whole unpublished section, say)."""
-        from modelsearch.utils import get_descendants_content_types_pks
-
         self.entries.filter(
             content_type_id__in=get_descendants_content_types_pks(model),
             object_id__in=[str(obj.pk) for obj in objs],
