@@ -192,6 +192,9 @@ CONTACT_FORM_MIN_SECONDS = 3
 CONTACT_FORM_MAX_AGE = 24 * 60 * 60
 CONTACT_FORM_RATE_LIMIT = 5
 CONTACT_FORM_RATE_WINDOW = 60 * 60
+# Contact messages are deleted this long after they arrive by `manage.py
+# prune_contact_submissions` (run it daily, beside prune_audit_log); the demo privacy page says six months.
+CONTACT_SUBMISSION_RETENTION_DAYS = 183
 
 # Two-factor authentication (django-otp: authenticator apps, recovery codes). Anyone may
 # enrol from their account menu; TWO_FACTOR_REQUIRED makes it compulsory for
