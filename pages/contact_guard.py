@@ -68,12 +68,13 @@ def check_origin(request):
         raise Refusal(403, "origin", _("The form was not sent from this site."))
 
 
-def rate_key(request):
+def rate_key_for(address):
     # Keyed with SECRET_KEY: the cache never holds an address, nor a plain hash of one.
-    return (
-        "pages:contact-rate:"
-        + salted_hmac(RATE_KEY_SALT, client_address(request), algorithm="sha256").hexdigest()
-    )
+    return "pages:contact-rate:" + salted_hmac(RATE_KEY_SALT, address, algorithm="sha256").hexdigest()
+
+
+def rate_key(request):
+    return rate_key_for(client_address(request))
 
 
 def check_rate(request):

@@ -1,10 +1,15 @@
 import time
+from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from conftest import translate_page
@@ -186,3 +191,22 @@ def test_downloading_submissions_is_in_the_audit_trail(client, contact_page, dja
     assert entry.data == {"format": "csv", "submissions": 1}
     trail = client.get(reverse("accounts_audit_trail")).content.decode()
     assert "Form submissions downloaded" in trail
+
+
+def test_the_rate_limit_keeps_no_address_in_the_cache(client, contact_page):
+    send(client, contact_page)
+    keys = [key.split(":", 2)[-1] for key in list(cache._cache)]
+    assert "203.0.113" not in repr(keys) + repr([cache.get(key) for key in keys])
+    assert contact_guard.rate_key_for("203.0.113.77") in keys
+
+
+def test_old_messages_are_pruned(client, contact_page, settings):
+    send(client, contact_page)
+    send(client, contact_page, REMOTE_ADDR="198.51.100.9")
+    old = ContactSubmission.objects.first()
+    ContactSubmission.objects.filter(pk=old.pk).update(
+        submit_time=timezone.now() - timedelta(days=settings.CONTACT_SUBMISSION_RETENTION_DAYS + 1)
+    )
+    call_command("prune_contact_submissions", stdout=StringIO())
+    assert list(ContactSubmission.objects.values_list("pk", flat=True)) != [old.pk]
+    assert ContactSubmission.objects.count() == 1

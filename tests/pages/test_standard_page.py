@@ -73,17 +73,53 @@ def test_standard_page_is_found_by_search_in_its_language(client, about):
     assert TITLES["en"] in english and TITLES["fr"] not in english
 
 
-def test_draft_and_private_standard_pages_stay_hidden(client, site_tree):
+HIDDEN_CASES = ("draft", "unpublished", "private", "below_private", "below_unpublished")
+
+
+@pytest.fixture
+def hidden_pages(site_tree):
+    """A public control and each kind of hidden standard page; each holds the word "Vismark"."""
     home = site_tree["en"]["home"]
-    draft = StandardPageFactory(parent=home, slug="draft-notice", live=False)
-    private = StandardPageFactory(parent=home, slug="staff-notice", title="Staff notice")
-    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
-    assert client.get("/en/draft-notice/").status_code == 404
-    assert "We stand beside" not in client.get("/en/staff-notice/").content.decode()  # the password form
-    assert client.get("/api/v3/route/", {"path": "/en/staff-notice/"}).status_code == 404
-    titles = [
-        item["title"] for item in client.get("/api/v3/pages/", {"type": "pages.StandardPage"}).json()["items"]
-    ]
-    assert "Staff notice" not in titles and draft.title not in titles
-    sitemap = "\n".join(read_sitemap(client))
-    assert "draft-notice" not in sitemap and "staff-notice" not in sitemap
+
+    def make(case, parent=home, **kwargs):
+        return StandardPageFactory(parent=parent, title=f"Vismark {case}", slug=f"vis-{case}", **kwargs)
+
+    pages = {"public": make("public"), "draft": make("draft", live=False)}
+    pages["unpublished"] = make("unpublished")
+    pages["unpublished"].unpublish()
+    pages["private"] = make("private")
+    PageViewRestriction.objects.create(page=pages["private"], restriction_type="password", password="x")
+    pages["below_private"] = make("below_private", parent=pages["private"])
+    section = make("section")
+    pages["below_unpublished"] = make("below_unpublished", parent=section)
+    section.unpublish()
+    return pages
+
+
+SURFACES = {
+    "html page": lambda client, page: (
+        (response := client.get(page.url)).status_code == 200
+        and "We stand beside" in response.content.decode()
+    ),
+    "api page detail": lambda client, page: client.get(f"/api/v3/pages/{page.pk}/").status_code == 200,
+    "api route": lambda client, page: client.get("/api/v3/route/", {"path": page.url}).status_code == 200,
+    "api pages": lambda client, page: (
+        page.pk
+        in {
+            item["id"]
+            for item in client.get("/api/v3/pages/", {"type": "pages.StandardPage", "limit": 20}).json()[
+                "items"
+            ]
+        }
+    ),
+    "sitemap": lambda client, page: f"/{page.slug}/" in "\n".join(read_sitemap(client)),
+    "search": lambda client, page: page.title in client.get("/en/search/", {"q": "Vismark"}).content.decode(),
+}
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+def test_hidden_standard_pages_reach_no_anonymous_visitor(client, hidden_pages, surface):
+    reaches = SURFACES[surface]
+    assert reaches(client, hidden_pages["public"]), "the public control must be visible"
+    shown = [case for case in HIDDEN_CASES if reaches(client, hidden_pages[case])]
+    assert shown == []
