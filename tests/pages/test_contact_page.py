@@ -1,3 +1,4 @@
+import socket
 import time
 from datetime import timedelta
 from io import StringIO
@@ -7,14 +8,17 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+import website.cache
 from conftest import translate_page
 from pages import contact_guard
 from pages.models import ContactSubmission
+from website.settings.base import cache_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -210,3 +214,30 @@ def test_old_messages_are_pruned(client, contact_page, settings):
     call_command("prune_contact_submissions", stdout=StringIO())
     assert list(ContactSubmission.objects.values_list("pk", flat=True)) != [old.pk]
     assert ContactSubmission.objects.count() == 1
+
+
+def test_a_message_is_accepted_while_the_cache_is_down(client, contact_page, monkeypatch):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    monkeypatch.setattr(website.cache, "_states", {})
+    with override_settings(CACHES=cache_settings(f"redis://127.0.0.1:{closed_port}/0")):
+        assert send(client, contact_page).status_code == 200
+    assert ContactSubmission.objects.count() == 1
+
+
+def test_the_contact_page_runs_a_bounded_number_of_queries(client, contact_page):
+    client.get(contact_page.url)  # warm per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        client.get(contact_page.url)
+    assert len(queries) <= 20
+
+
+def test_editors_can_add_a_contact_page_in_the_admin(client, site_tree, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("boss", "boss@example.org", "pw"))
+    home = site_tree["en"]["home"]
+    response = client.get(reverse("wagtailadmin_pages:add", args=["pages", "contactpage", home.pk]))
+    assert response.status_code == 200
+    assert 'name="form_fields-TOTAL_FORMS"' in response.content.decode()
+    response = client.get(reverse("wagtailadmin_pages:add", args=["pages", "standardpage", home.pk]))
+    assert response.status_code == 200
