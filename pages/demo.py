@@ -5,7 +5,8 @@ no visitor cookies (no CSRF cookie either: pages/contact_guard.py), no address
 in logs or form submissions unless LOG_VISITOR_IP (then truncated,
 website/addresses.py), contact messages deleted after
 CONTACT_SUBMISSION_RETENTION_DAYS (prune_contact_submissions), the staff audit
-trail kept AUDIT_RETENTION_DAYS.
+trail kept AUDIT_RETENTION_DAYS, two-factor sign-in required in production for
+administrators and moderators (TWO_FACTOR_REQUIRED).
 """
 
 from pages.models import ContactFormField, ContactPage, StandardPage
@@ -144,9 +145,9 @@ PRIVACY = {
             "paragraph",
             [
                 {
-                    "en": "Staff who edit the site sign in with two-factor authentication. A record of who signed in, published or downloaded messages is kept for one year, without visitors' addresses.",
-                    "fr": "Les membres de l'équipe qui modifient le site se connectent avec une authentification à deux facteurs. Un registre de qui s'est connecté, a publié ou a téléchargé des messages est conservé un an, sans les adresses des visiteurs.",
-                    "es": "El personal que edita el sitio inicia sesión con autenticación de dos factores. Un registro de quién inició sesión, publicó o descargó mensajes se conserva durante un año, sin las direcciones de los visitantes.",
+                    "en": "The administrators and moderators of the site sign in with two-factor authentication. A record of who signed in, published or downloaded messages is kept for one year, without visitors' addresses.",
+                    "fr": "Les administrateurs et modérateurs du site se connectent avec une authentification à deux facteurs. Un registre de qui s'est connecté, a publié ou a téléchargé des messages est conservé un an, sans les adresses des visiteurs.",
+                    "es": "Quienes administran y moderan el sitio inician sesión con autenticación de dos factores. Un registro de quién inició sesión, publicó o descargó mensajes se conserva durante un año, sin las direcciones de los visitantes.",
                 },
                 {
                     "en": "For any question about your data, write to us through the contact page.",
