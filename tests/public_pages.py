@@ -16,7 +16,17 @@ from django.urls import resolve
 from django.utils import translation
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
-PAGE_KINDS = ("home", "programme_index", "programme", "library", "publication", "search", "not_found")
+PAGE_KINDS = (
+    "home",
+    "programme_index",
+    "programme",
+    "library",
+    "publication",
+    "standard",
+    "contact",
+    "search",
+    "not_found",
+)
 # A word of the demo content in each language it is written in; any other language looks
 # for the UN Declaration's symbol, which every language writes alike.
 SEARCH_WORDS = {
@@ -61,6 +71,8 @@ def pages_of_kind(kind, language):
         "programme": ("programmes", "ProgrammePage"),
         "library": ("resources", "ResourceIndexPage"),
         "publication": ("resources", "ResourcePage"),
+        "standard": ("pages", "StandardPage"),
+        "contact": ("pages", "ContactPage"),
     }[kind]
     pages = live_pages(*model, language)
     if pages is None:

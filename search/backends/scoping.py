@@ -23,7 +23,12 @@ from website.visibility import public_pages
 
 # The page types the public search covers, as "app_label.ModelName"; a model
 # whose app is not installed is skipped.
-SEARCHABLE_PAGE_MODELS = ("programmes.ProgrammePage", "resources.ResourcePage")
+SEARCHABLE_PAGE_MODELS = (
+    "programmes.ProgrammePage",
+    "resources.ResourcePage",
+    "pages.StandardPage",
+    "pages.ContactPage",
+)
 
 
 def searchable_models():

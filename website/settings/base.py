@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "people",  # people pages mention, with their consent and visibility
     "programmes",
     "resources",
+    "pages",  # standard content pages and the contact page
     "headless",
     "search",
     "translations",
@@ -183,6 +184,17 @@ CLIENT_IP_HEADER = env.CLIENT_IP_HEADER
 LOG_VISITOR_IP = env.LOG_VISITOR_IP
 # The Onion-Location header sent with every public page when the site has an onion address.
 ONION_LOCATION = env.ONION_LOCATION
+
+# The contact form's spam checks (pages/contact_guard.py): no form accepted sooner than
+# MIN_SECONDS after it was shown or later than MAX_AGE seconds; at most RATE_LIMIT
+# messages per visitor address (kept as a keyed hash, in the cache) per RATE_WINDOW seconds.
+CONTACT_FORM_MIN_SECONDS = 3
+CONTACT_FORM_MAX_AGE = 24 * 60 * 60
+CONTACT_FORM_RATE_LIMIT = 5
+CONTACT_FORM_RATE_WINDOW = 60 * 60
+# Contact messages are deleted this long after they arrive by `manage.py
+# prune_contact_submissions` (run it daily, beside prune_audit_log); the demo privacy page says six months.
+CONTACT_SUBMISSION_RETENTION_DAYS = 183
 
 # Two-factor authentication (django-otp: authenticator apps, recovery codes). Anyone may
 # enrol from their account menu; TWO_FACTOR_REQUIRED makes it compulsory for

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 from home import demo as home_demo
 from home import demo_users
 from home.models import HomePage
+from pages import demo as pages_demo
 from programmes import demo as programme_demo
 from resources import demo as resource_demo
 from search import demo as search_demo
@@ -33,5 +34,6 @@ class Command(BaseCommand):
             index = next(iter(programmes.values())).get_parent()
             home_demo.feature_programmes(home, index, programmes.values(), log)
             resource_demo.load(home, programmes, log)
+            pages_demo.load(home, log)
             search_demo.load(log)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
