@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -394,6 +395,19 @@ def test_publication_facets_count_and_filter(client, publications):
     for params in ({"type": "manual"}, {"topic": "public-policies"}, {"year": 2019}):
         filtered = client.get("/en/search/", {"q": "shelter", **params}).context["outcome"]
         assert [hit.page.pk for hit in filtered.hits] == [publications["manual"].pk]
+
+
+def test_a_filtered_search_shows_removable_chips_and_folded_facets_that_return_to_the_results(
+    client, publications
+):
+    html = BeautifulSoup(client.get("/en/search/", {"q": "shelter", "type": "manual"}).content, "html.parser")
+    chips = html.select("ul.active-filters a.chip")
+    assert [chip.get_text(" ", strip=True) for chip in chips] == ["Remove filter Resource type: Manual ×"]
+    assert chips[0]["href"] == "?q=shelter#results"
+    facets = html.select_one("details.filters")
+    assert facets is not None and not facets.has_attr("open")
+    assert all(link["href"].endswith("#results") for link in facets.select("a"))
+    assert html.select_one("#results .search-hit") is not None
 
 
 def test_the_publication_facets_of_a_search_are_the_librarys_counted_in_one_query(client, publications):
