@@ -13,7 +13,7 @@ PYTHON ?= $(shell for p in "$$(pyenv root 2>/dev/null)/versions/$$(cat .python-v
 	python3.13 python3.12 python3; do \
 	command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v "$$p"; break; }; done)
 
-.PHONY: help venv install install-dev migrate messages demo run test lint format check bench clean
+.PHONY: help venv install install-dev migrate messages demo run test lint format check bench screenshots clean
 
 help:
 	@echo "make run    set up everything and serve the demo site on http://127.0.0.1:$(PORT)"
@@ -82,6 +82,10 @@ check: install-dev
 
 bench: install-dev
 	$(PY) -m benchmarks $(BENCH_ARGS)
+
+# The README's screenshots, taken from the demo site that `make run` serves on $(PORT).
+screenshots: install-dev
+	$(PY) scripts/screenshots.py --base-url http://127.0.0.1:$(PORT) --out docs/screenshots
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media private_media static_collected .pytest_cache .ruff_cache

@@ -462,7 +462,9 @@ CONTACT = {
         "es": "Contactar con Protection International",
     },
 }
-CONTACT_URL = "https://www.protectioninternational.org/"
+# The button leads to the contact page chosen in the site settings (website/site_links.py),
+# never to an outside site.
+CONTACT_URL = ""
 
 
 def translatable_text(content):

@@ -189,7 +189,8 @@ def load_publication(library, publication, taxonomy, programmes, log):
         for order, language in enumerate(publication["files"]):
             pdf = make_pdf(publication, language)
             document = CustomDocument(
-                title=f"{text['title'][:200]} ({language})",
+                # The language in words, as a visitor reads it in a document link, not a code.
+                title=f"{text['title'][:200]} – {language_name(language)}",
                 file=ContentFile(pdf, name=f"{publication['slug'][:60]}-{language}.pdf"),
                 file_size=len(pdf),  # as an upload through the admin records it
             )

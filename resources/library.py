@@ -28,7 +28,6 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, ExtractYear, Lower
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Locale
@@ -40,7 +39,7 @@ from programmes.models import ProgrammePage
 from resources import models
 from resources.languages import CODES as LANGUAGE_CODES
 from resources.languages import language_name, language_name_local
-from website.files import file_extension
+from website.files import file_extension, size_display
 from website.localized_relations import localize_all, localize_live_pages
 from website.visibility import public_pages, restricted_collection_ids
 
@@ -216,6 +215,9 @@ class PublicationFacets:
         for row in model.objects.filter(locale_id__in={default.pk, self.locale.pk}, live=True):
             entry = by_key.setdefault(row.translation_key, {"slug": row.slug, "order": row.sort_order})
             if row.locale_id == default.pk:
+                # The source's slug, whatever order the rows come in: a translator may have
+                # changed a translation's slug, and the filter must stay the same in every language.
+                entry["slug"], entry["order"] = row.slug, row.sort_order
                 entry["source_id"] = row.pk
                 if "label" not in entry:
                     entry["label"], entry["language"] = row.name, default.language_code
@@ -621,7 +623,7 @@ def _files_by_page(page_ids, *, check_storage=False, private=None):
                 label=row.label,
                 format=file_extension(document),
                 size=size,
-                size_display=filesizeformat(size) if size is not None else "",
+                size_display=size_display(size),
             )
         )
     return by_page

@@ -134,7 +134,10 @@ def publication_texts(pages):
         labels += country_names(countries.get(fact.pk, []), languages.get(page.locale_id))
         texts[page.pk] = PublicationText(
             identifiers=identifiers.get(fact.pk, []),
-            people=[text for text in (fact.authors, fact.publisher) if text],
+            # A translation's own publisher (a translated institution name) where it has one.
+            people=[
+                text for text in (fact.authors, getattr(page, "publisher", "") or fact.publisher) if text
+            ],
             labels=labels,
             documents=documents.get((fact.pk, languages.get(page.locale_id)), []),
         )

@@ -19,6 +19,12 @@ def filter_querystring(filters, query):
     return urlencode(pairs)
 
 
+def _with_sort(query, sort):
+    if sort == publication_library.DEFAULT_SORT:
+        return query
+    return f"{query}&sort={sort}" if query else f"sort={sort}"
+
+
 def active_filters(result):
     """Each filter in use, with the query string that drops just that one."""
     found = []
@@ -26,9 +32,7 @@ def active_filters(result):
         for option in facet.selected:
             remaining = dict(result.filters)
             remaining[facet.name] = [value for value in remaining[facet.name] if value != option.value]
-            query = filter_querystring(remaining, result.query)
-            if result.sort != publication_library.DEFAULT_SORT:
-                query = f"{query}&sort={result.sort}" if query else f"sort={result.sort}"
+            query = _with_sort(filter_querystring(remaining, result.query), result.sort)
             found.append({"facet": facet.label, "option": option.label, "remove_query": query})
     return found
 
@@ -42,6 +46,11 @@ def library_page(request, library):
             "library": result,
             "sorts": list(publication_library.SORTS.items()),
             "active_filters": active_filters(result),
+            # The language switcher keeps the filters: they key on the source language's slugs
+            # and codes (resources/library.py), the same in every language's library.
+            "language_switch_query": _with_sort(
+                filter_querystring(result.filters, result.query), result.sort
+            ),
             "feed_url": library.url
             + library.reverse_subpage("feed_view")
             + (f"?{feed_query}" if feed_query else ""),

@@ -218,6 +218,11 @@ class SearchOutcome:
     page_count: int = 0
 
     @property
+    def selected_facets(self):
+        """(facet, option) of each filter in use, for the removable chips above the results."""
+        return [(facet, option) for facet in self.facets for option in facet.options if option.selected]
+
+    @property
     def first_hit_number(self):
         """The position of the first unpromoted hit on this page, for the list's numbering."""
         return (self.page_number - 1) * PAGE_SIZE + len(self.promotions) + 1

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.urls import resolve
+from django.urls import resolve, reverse
 from django.utils import translation
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -51,8 +51,8 @@ def search_url(language):
     Search is built: an address that no longer reaches the search view fails
     the tests that use it instead of skipping them.
     """
-    path = f"/{language}/search/"
     with translation.override(language):  # i18n_patterns resolve the active language only
+        path = reverse("search:search")  # /fr/recherche/, /es/buscar/: localised like page slugs
         match = resolve(path)
     assert match.view_name == "search:search", f"{path} reaches {match.view_name}, not the search page"
     return f"{path}?{urlencode({'q': SEARCH_WORDS[language]})}"
@@ -86,12 +86,17 @@ def pages_of_kind(kind, language):
 
 def filter_choices(html):
     """Query parameters that apply the library's first type and first language filter."""
-    form = BeautifulSoup(html, "html.parser").select_one("main form")
+    soup = BeautifulSoup(html, "html.parser")
+    form = soup.select_one("main form")
     if form is None:
         return {}
+    # The library's filters stand beside its results, outside the <form>, tied to it by `form=`.
+    fields = form.select("select, input[type=checkbox], input[type=radio]")
+    if form.get("id"):
+        fields += soup.select(f'main [form="{form["id"]}"]')
     params = {}
     for wanted in ("type", "lang"):
-        for field in form.select("select, input[type=checkbox], input[type=radio]"):
+        for field in fields:
             name = field.get("name", "")
             if wanted not in name.lower() or name in params:
                 continue

@@ -9,7 +9,8 @@ from wagtail.models import Site
 from headless.components import CONTENT_LANGUAGES
 from website.languages import language_name
 from website.models import OrganisationSettings
-from website.visibility import public_translations
+from website.site_links import LINKED_PAGES
+from website.visibility import public_link_target, public_translations
 
 router = Router(tags=["site"])
 
@@ -20,10 +21,28 @@ class LanguageSchema(Schema):
     home_url: str | None
 
 
+class LinkedPageSchema(Schema):
+    id: int
+    title: str
+    url: str
+
+
+class SocialProfileSchema(Schema):
+    name: str
+    url: str
+
+
 class OrganisationSchema(Schema):
     name: str
     contact_email: str
     postal_address: str
+    donate_url: str
+    social_profiles: list[SocialProfileSchema]
+    # The pages chosen in the settings, in the site's default language where public (else null);
+    # a front end finds their translations through the pages API.
+    contact_page: LinkedPageSchema | None
+    privacy_page: LinkedPageSchema | None
+    legal_page: LinkedPageSchema | None
 
 
 class SiteInfoSchema(Schema):
@@ -31,6 +50,13 @@ class SiteInfoSchema(Schema):
     default_language: str
     languages: list[LanguageSchema]
     organisation: OrganisationSchema
+
+
+def _linked_page(page, request):
+    target = public_link_target(page.specific if page else None, settings.LANGUAGE_CODE)
+    if target is None:
+        return None
+    return {"id": target.pk, "title": target.title, "url": target.get_url(request)}
 
 
 @router.get(
@@ -62,5 +88,8 @@ def site_info(request: HttpRequest):
             "name": organisation.organisation_name,
             "contact_email": organisation.contact_email,
             "postal_address": organisation.postal_address,
+            "donate_url": organisation.donate_url,
+            "social_profiles": [{"name": name, "url": url} for name, url in organisation.social_profiles()],
+            **{name: _linked_page(getattr(organisation, name), request) for name in LINKED_PAGES},
         },
     }

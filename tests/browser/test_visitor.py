@@ -75,12 +75,16 @@ def test_visitor_filters_the_french_library_and_downloads_a_file(visitor, orm):
         return [href for href in hrefs if href and urlsplit(href).path in publications]
 
     def apply(name, value):
-        form = page.locator("main form").first
+        # The library's filters sit beside its results, tied to its <form> by their form attribute.
+        form = page.locator("main")
         field = form.locator(f"[name='{name}']").first
         if field.evaluate("element => element.tagName") == "SELECT":
             field.select_option(value)
         else:
-            form.locator(f"[name='{name}'][value='{value}']").check()
+            box = form.locator(f"[name='{name}'][value='{value}']")
+            if not box.is_visible():  # folded in the <details> on a narrow screen
+                page.locator("main details.filters summary").click()
+            box.check()
         form.locator("[type=submit]").first.click()
         assert value in parse_qs(urlsplit(page.url).query).get(name, []), (name, page.url)
 
@@ -91,7 +95,7 @@ def test_visitor_filters_the_french_library_and_downloads_a_file(visitor, orm):
     apply(type_name, type_value)
     assert listed_publications(), "filtering by type lists no publication"
     language_field = next(name for name in filter_choices(page.content()) if "lang" in name)
-    language_values = page.locator(f"main form [name='{language_field}']").evaluate_all(
+    language_values = page.locator(f"main [name='{language_field}']").evaluate_all(
         "fields => fields.flatMap(f => f.tagName === 'SELECT' ? [...f.options].map(o => o.value) : [f.value])"
     )
     found = []

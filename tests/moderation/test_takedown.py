@@ -54,7 +54,7 @@ def served(client, programme):
         seen[f"api cards {code}"] = page.pk in [card["id"] for card in api_cards]
         seen[f"api route {code}"] = client.get("/api/v3/route/", {"path": page.url}).status_code == 200
         seen[f"api page {code}"] = client.get(f"/api/v3/pages/{page.pk}/").status_code == 200
-        search = client.get(f"/{code}/search/", {"q": page.title}).content.decode()
+        search = client.get(f"/{code}/search/", {"q": page.title}, follow=True).content.decode()
         seen[f"search {code}"] = page.url in search
         api_search = client.get("/api/v3/search/", {"q": page.title, "locale": code}).content.decode()
         seen[f"api search {code}"] = f'"id":{page.pk},' in api_search.replace(" ", "")

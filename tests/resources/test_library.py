@@ -207,9 +207,9 @@ def test_library_page_is_a_plain_get_form_with_labelled_controls(client, catalog
     html = response.content.decode()
     assert response.status_code == 200
     assert response["Cache-Control"].startswith("public") and not response.cookies
-    assert '<form class="library-filters" method="get"' in html
+    assert '<form class="library-search" id="library-form" method="get"' in html
     assert html.count("<fieldset") == html.count("<legend>")
-    assert 'name="type" value="manual" checked' in html
+    assert 'name="type" form="library-form" value="manual" checked' in html  # beside the form, tied to it
     import re
 
     for control_id in re.findall(r'<(?:input|select)[^>]* id="([^"]+)"', html):

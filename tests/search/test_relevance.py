@@ -170,7 +170,7 @@ def test_gendered_and_inclusive_forms_find_what_the_masculine_finds(demo, langua
 
 @pytest.mark.parametrize("language,query", [("fr", "mécanismes nationaux"), ("es", "mecanismos nacionales")])
 def test_done_when_national_legislation_first_and_only_in_that_language(demo, client, language, query):
-    response = client.get(f"/{language}/search/", {"q": query})
+    response = client.get(f"/{language}/search/", {"q": query}, follow=True)
     outcome = response.context["outcome"]
     assert outcome.hits[0].page.title == LEGISLATION[language]
     assert {hit.page.locale.language_code for hit in outcome.hits} == {language}

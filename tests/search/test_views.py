@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -37,7 +38,7 @@ def test_results_are_in_the_visitors_language_with_highlight_and_noindex(client,
     assert "Protection desks" in html
     assert "Bureaux de protection" not in html
     assert "<mark>protection</mark>" in html
-    french = client.get("/fr/search/", {"q": "protection"}).content.decode()
+    french = client.get("/fr/recherche/", {"q": "protection"}).content.decode()
     assert "Bureaux de protection" in french
     assert "Protection desks" not in french
 
@@ -139,7 +140,7 @@ def test_query_count_does_not_grow_with_the_hits(client, home, url, params):
 def test_promotion_and_popular_queries(client, pages):
     query = Query.get("desks")
     SearchPromotion.objects.create(query=query, page=pages["en"], sort_order=0, description="")
-    response = client.get("/fr/search/", {"q": "desks"})
+    response = client.get("/fr/recherche/", {"q": "desks"})
     # Promoted for the query in every language, shown in the visitor's language.
     assert [hit.page.pk for hit in response.context["outcome"].promotions] == [pages["fr"].pk]
     client.get("/en/search/", {"q": "Desks"})
@@ -179,9 +180,9 @@ def test_a_search_is_counted_once_not_per_page_or_facet(client, pages):
 def test_promotions_fold_accents_and_case(client, pages):
     SearchPromotion.objects.create(query=Query.get("Déclaration"), page=pages["en"], sort_order=0)
     for query in ("declaration", "DÉCLARATION", "déclaration"):
-        outcome = client.get("/fr/search/", {"q": query}).context["outcome"]
+        outcome = client.get("/fr/recherche/", {"q": query}).context["outcome"]
         assert [hit.page.pk for hit in outcome.promotions] == [pages["fr"].pk], query
-    assert client.get("/fr/search/", {"q": "declarations"}).context["outcome"].promotions == []
+    assert client.get("/fr/recherche/", {"q": "declarations"}).context["outcome"].promotions == []
 
 
 def test_the_count_and_facets_include_the_promoted_result(client, pages):
@@ -223,7 +224,7 @@ def test_an_external_link_promotion_is_shown_and_counted(client, pages):
 
 
 def test_suggestions_json(client, pages):
-    data = client.get("/fr/search/suggest/", {"q": "bure"}).json()
+    data = client.get("/fr/recherche/suggest/", {"q": "bure"}).json()
     assert [item["title"] for item in data["suggestions"]] == ["Bureaux de protection"]
     assert client.get("/en/search/suggest/", {"q": ""}).json()["suggestions"] == []
 
@@ -240,7 +241,9 @@ def test_suggestions_ignore_accents_and_case(client, site_tree, language, typed)
         "fr": "Déclaration sur les défenseurs",
     }
     translate_page(page, language, title=titles[language], slug=f"page-{language}")
-    data = client.get(f"/{language}/search/suggest/", {"q": typed}).json()
+    data = client.get(
+        {"fr": "/fr/recherche/suggest/", "es": "/es/buscar/suggest/"}[language], {"q": typed}
+    ).json()
     assert [item["title"] for item in data["suggestions"]] == [titles[language]]
 
 
@@ -289,7 +292,7 @@ def test_bad_queries_get_a_normal_page(client, pages, query):
     ],
 )
 def test_malformed_parameters_get_the_search_page_with_a_400(client, pages, params):
-    response = client.get("/fr/search/", {"q": "protection", **params})
+    response = client.get("/fr/recherche/", {"q": "protection", **params})
     assert response.status_code == 400
     assert response["Content-Type"].startswith("text/html")
     html = response.content.decode()
@@ -341,7 +344,7 @@ def test_unknown_but_wellformed_facet_values_find_nothing(client, pages):
 
 def test_api_returns_the_same_results_and_facets(client, pages):
     api = client.get("/api/v3/search/", {"q": "protection", "locale": "fr"}).json()
-    page = client.get("/fr/search/", {"q": "protection"}).context["outcome"]
+    page = client.get("/fr/recherche/", {"q": "protection"}).context["outcome"]
     assert [r["id"] for r in api["results"]] == [hit.page.pk for hit in page.hits]
     assert api["pagination"]["count"] == page.total
     assert [f["name"] for f in api["facets"]] == [f.name for f in page.facets]
@@ -392,6 +395,19 @@ def test_publication_facets_count_and_filter(client, publications):
     for params in ({"type": "manual"}, {"topic": "public-policies"}, {"year": 2019}):
         filtered = client.get("/en/search/", {"q": "shelter", **params}).context["outcome"]
         assert [hit.page.pk for hit in filtered.hits] == [publications["manual"].pk]
+
+
+def test_a_filtered_search_shows_removable_chips_and_folded_facets_that_return_to_the_results(
+    client, publications
+):
+    html = BeautifulSoup(client.get("/en/search/", {"q": "shelter", "type": "manual"}).content, "html.parser")
+    chips = html.select("ul.active-filters a.chip")
+    assert [chip.get_text(" ", strip=True) for chip in chips] == ["Remove filter Resource type: Manual ×"]
+    assert chips[0]["href"] == "?q=shelter#results"
+    facets = html.select_one("details.filters")
+    assert facets is not None and not facets.has_attr("open")
+    assert all(link["href"].endswith("#results") for link in facets.select("a"))
+    assert html.select_one("#results .search-hit") is not None
 
 
 def test_the_publication_facets_of_a_search_are_the_librarys_counted_in_one_query(client, publications):

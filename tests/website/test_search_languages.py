@@ -8,10 +8,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_search_page_alternates_keep_the_query_in_each_language(client, home):
-    html = client.get("/fr/search/?q=d%C3%A9fenseurs&page=2").content.decode()
+    html = client.get("/fr/recherche/?q=d%C3%A9fenseurs&page=2").content.decode()
     alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
     query = "?q=d%C3%A9fenseurs&amp;page=2"
-    assert alternates["es"] == f"http://testserver/es/search/{query}"
+    assert alternates["es"] == f"http://testserver/es/buscar/{query}"
     assert alternates["x-default"] == f"http://testserver/en/search/{query}"
     assert f'<a href="/en/search/{query}" hreflang="en"' in html
 

@@ -7,6 +7,7 @@ from website.language_profiles import content_language_name
 from website.languages import page_languages as languages_of_page
 from website.localized_relations import localize_all
 from website.responsive_images import SPECS, distinct_widths
+from website.site_links import site_links as links_of_site
 from website.visibility import is_image_public, public_pages
 
 register = template.Library()
@@ -33,6 +34,15 @@ def main_menu(context):
     if home is None:
         return []
     return list(public_pages(home.get_children().in_menu()))
+
+
+@register.simple_tag(takes_context=True)
+def site_links(context):
+    """The footer's and the contact buttons' pages in the visitor's language, where public."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    return links_of_site(request)
 
 
 @register.filter
