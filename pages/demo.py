@@ -11,6 +11,7 @@ administrators and moderators (TWO_FACTOR_REQUIRED).
 
 from pages.models import ContactFormField, ContactPage, StandardPage
 from website.demo import paragraphs, pick, publish, translate
+from website.models import OrganisationSettings
 
 LANGUAGES = ("fr", "es")
 DEMO_MAILBOX = "contact@example.org"  # a demo address: set the real one in the page's Email panel
@@ -263,9 +264,29 @@ def load_contact_page(home, log):
 
 
 def load(home, log):
-    """About, Privacy and Contact under the home page, in every language."""
-    return {
+    """About, Privacy and Contact under the home page, in every language, linked from every page."""
+    pages = {
         "about": load_standard_page(home, ABOUT, log),
         "privacy": load_standard_page(home, PRIVACY, log),
         "contact": load_contact_page(home, log),
     }
+    link_from_every_page(pages, log)
+    return pages
+
+
+def link_from_every_page(pages, log):
+    """The footer's privacy link and the "Contact" buttons lead to the demo's pages; what staff
+    already chose stays."""
+    organisation = OrganisationSettings.load()
+    defaults = {
+        "contact_page": pages["contact"],
+        "privacy_page": pages["privacy"],
+        "contact_email": DEMO_MAILBOX,
+        "postal_address": "Brussels, Belgium",
+    }
+    changed = [name for name, value in defaults.items() if not getattr(organisation, name)]
+    for name in changed:
+        setattr(organisation, name, defaults[name])
+    if changed:
+        organisation.save(update_fields=changed)
+        log(f"Organisation settings: {', '.join(changed)}")

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from wagtail_localize.models import Translation
 
 from pages.models import ContactFormField, ContactPage, StandardPage
+from programmes.models import ProgrammePage
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +62,12 @@ def test_loading_again_adds_no_page():
         StandardPage.objects.count() + ContactPage.objects.count() + ContactFormField.objects.count()
         == before
     )
+
+
+def test_every_page_links_to_the_privacy_notice_and_contact_page_in_its_language(client):
+    privacy = StandardPage.objects.get(locale__language_code="fr", slug="confidentialite")
+    contact = ContactPage.objects.get(locale__language_code="fr")
+    programme = ProgrammePage.objects.live().filter(locale__language_code="fr").first()
+    html = client.get(programme.url).content.decode()
+    assert f'href="{privacy.url}"' in html
+    assert html.count(f'href="{contact.url}"') >= 2  # the footer and the programme's contact button

@@ -67,7 +67,7 @@ def test_standard_page_in_the_sitemap_with_its_translations(client, about):
 
 
 def test_standard_page_is_found_by_search_in_its_language(client, about):
-    french = client.get("/fr/search/", {"q": "équipe"}).content.decode()
+    french = client.get("/fr/recherche/", {"q": "équipe"}).content.decode()
     assert TITLES["fr"] in french
     english = client.get("/en/search/", {"q": "team"}).content.decode()
     assert TITLES["en"] in english and TITLES["fr"] not in english
