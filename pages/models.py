@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages import contact_guard
 from website.addresses import loggable_address
-from website.api_representations import image_representation
+from website.api_representations import image_representation, text_about_image_api_field
 from website.blocks import BodyBlock
 from website.models import BasePage
 from website.publishing import PublishingPageForm
@@ -67,7 +67,7 @@ class StandardPage(BasePage):
     api_fields = BasePage.api_fields + [
         APIField("intro", writable=True),
         APIField("hero_image"),
-        APIField("hero_alt_text", writable=True),
+        text_about_image_api_field("hero_alt_text", "hero_image"),
         APIField("hero"),
         APIField("body", writable=True),
     ]

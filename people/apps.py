@@ -8,3 +8,7 @@ class PeopleConfig(AppConfig):
 
     def ready(self):
         from people import signals  # noqa: F401
+        from people.display import name_people_as_shown
+        from website import image_words
+
+        image_words.register(name_people_as_shown)

@@ -5,6 +5,8 @@ through `display_name`, so a defender shown by first name only, say, is never
 named in full by a forgotten template or serializer.
 """
 
+import re
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -58,3 +60,18 @@ def photo_visibility(image, today=None):
 
 def is_photo_shown(image, today=None):
     return photo_visibility(image, today) != Visibility.NOT_SHOWN
+
+
+def name_people_as_shown(image, texts):
+    """`texts` about a photo (its alt text, its caption) with each person tagged in it named as
+    they may be: an editor who typed a full name in a caption cannot undo a "first name only".
+
+    A photo of someone who may not be named at all is withheld whole (people/photos.py), so
+    only first names are left to put in place of full ones here.
+    """
+    for tag in image.people_tags.select_related("person"):
+        shown = display_name(tag.person)
+        if shown and shown != tag.person.name:
+            full_name = re.compile(rf"\b{re.escape(tag.person.name)}\b")
+            texts = [full_name.sub(shown, text) for text in texts]
+    return texts

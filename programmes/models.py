@@ -23,7 +23,7 @@ from people.blocks import PeopleBlock
 from people.display import display_name
 from programmes.api import institution_representation, programme_cards
 from programmes.forms import RelatedProgrammesForm
-from website.api_representations import image_representation
+from website.api_representations import image_representation, text_about_image_api_field
 from website.blocks import BodyBlock
 from website.localized_relations import localize_all, localize_live_pages, source_locale_choices
 from website.models import BasePage
@@ -218,8 +218,8 @@ class ProgrammePage(BasePage):
     api_fields = BasePage.api_fields + [
         APIField("summary", writable=True),
         APIField("hero_image"),
-        APIField("hero_alt_text", writable=True),
-        APIField("hero_credit", writable=True),
+        text_about_image_api_field("hero_alt_text", "hero_image"),
+        text_about_image_api_field("hero_credit", "hero_image"),
         APIField("hero"),
         APIField("body", writable=True),
         APIField("people_shown"),

@@ -36,6 +36,7 @@ from programmes.forms import RelatedProgrammesForm
 from resources import api_representations, library, views
 from resources.languages import language_choices
 from resources.search_text import publication_search_text
+from website.api_representations import text_about_image_api_field
 from website.localized_relations import source_locale_choices
 from website.models import BasePage
 
@@ -281,7 +282,7 @@ class ResourcePage(BasePage):
         APIField("licence", writable=True),
         APIField("original_url", writable=True),
         APIField("cover_image"),
-        APIField("cover_alt_text", writable=True),
+        text_about_image_api_field("cover_alt_text", "cover_image"),
         APIField("publication"),
     ]
 

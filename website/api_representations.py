@@ -10,6 +10,8 @@ that Wagtail's own schemas use would silently replace one of them.
 """
 
 from ninja import Schema
+from rest_framework.fields import CharField
+from wagtail.api import APIField
 from wagtail.images import get_image_model
 
 from website.absolute_urls import absolute
@@ -53,6 +55,33 @@ class PageLinkSchema(Schema):
 
 
 RENDITION_SPECS = [f"width-{width}|format-webp" for width in RENDITION_WIDTHS]
+
+
+class TextAboutImageField(CharField):
+    """A page's own words about one of its images (its alt text or credit for that page), empty
+    while the image is private: they describe what the image shows, so they are as private as it.
+
+    A Django REST framework field because that is what `APIField(serializer=...)` takes
+    (API v3 keeps it as a compatibility shim).
+    """
+
+    def __init__(self, image_field, **kwargs):
+        self.image_field = image_field
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        image = getattr(instance, self.image_field)
+        if image is not None and not is_image_public(image):
+            return ""
+        return super().get_attribute(instance)
+
+    def to_representation(self, value) -> str:
+        return str(value)
+
+
+def text_about_image_api_field(name, image_field):
+    """`APIField(name)`, writable, that reads empty while `image_field`'s image is private."""
+    return APIField(name, serializer=TextAboutImageField(image_field), writable=True)
 
 
 def images_with_renditions(image_ids):

@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import expand_db_html
 
+from website import image_words
 from website.api_representations import document_representation
 from website.responsive_images import SPECS, distinct_widths
 from website.visibility import is_document_public, is_image_public, public_link_target
@@ -98,15 +99,28 @@ class ImageBlock(blocks.StructBlock):
             )
         return value
 
+    def shown_words(self, value):
+        """(alt text, caption) as visitors may read them (website/image_words.py)."""
+        image = value["image"]
+        alt = "" if value["decorative"] else (value["alt_text"] or image.alt_text)
+        return image_words.as_shown(image, alt, value["caption"])
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        if value["image"] is not None:
+            context["alt"], context["caption"] = self.shown_words(value)
+        return context
+
     def get_api_representation(self, value, context=None):
         image = value["image"]
         if not is_image_public(image):  # none, or in a private collection
             return None
         renditions = distinct_widths(image.get_renditions(*SPECS).values())
+        alt, caption = self.shown_words(value)
         return {
             "id": image.pk,
-            "alt": "" if value["decorative"] else (value["alt_text"] or image.alt_text),
-            "caption": value["caption"],
+            "alt": alt,
+            "caption": caption,
             "credit": value["credit"] or image.credit,
             "renditions": [{"url": r.url, "width": r.width, "height": r.height} for r in renditions],
         }

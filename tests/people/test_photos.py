@@ -59,3 +59,34 @@ def test_a_photo_is_withheld_once_the_consent_has_ended(photo, django_capture_on
     assert not is_withheld(photo)
     check_consents(today + datetime.timedelta(days=1))
     assert is_withheld(photo)
+
+
+def test_a_caption_names_a_person_in_the_photo_only_as_they_may_be_named(
+    client, site_tree, photo, django_capture_on_commit_callbacks
+):
+    person = PersonFactory(name="Maria Lopez", first_name="Maria", visibility="first_name")
+    tag(person, photo, django_capture_on_commit_callbacks)
+    programme = site_tree["en"]["programme"]
+    programme.body = [
+        {
+            "type": "image",
+            "value": {
+                "image": photo.pk,
+                "alt_text": "Maria Lopez speaking to members of parliament",
+                "caption": "Maria Lopez at the hearing in Brussels",
+                "credit": "",
+            },
+        }
+    ]
+    programme.save_revision().publish()
+
+    html = client.get(programme.url).content.decode()
+    block = client.get("/api/v3/route/", {"path": programme.url}).json()["page"]["body"][0]["value"]
+
+    assert "Lopez" not in html and "Lopez" not in str(block)
+    assert 'alt="Maria speaking to members of parliament"' in html
+    assert "Maria at the hearing in Brussels" in html
+    assert (block["alt"], block["caption"]) == (
+        "Maria speaking to members of parliament",
+        "Maria at the hearing in Brussels",
+    )

@@ -35,6 +35,7 @@ def secret_image(collection):
 def page_using(site_tree, image):
     programme = site_tree["en"]["programme"]
     programme.hero_image = image
+    programme.hero_alt_text = "Our colleague waiting at the shelter"
     programme.social_image = image
     programme.body = [
         {"type": "image", "value": {"image": image.pk, "caption": "Arrival", "alt_text": "", "credit": ""}}
@@ -46,6 +47,7 @@ def page_using(site_tree, image):
 
 SECRETS = (
     "Safe house in Chiang Mai",
+    "Our colleague waiting at the shelter",
     "The back door of the safe house",
     "Somchai",
     "original_images",
@@ -79,6 +81,7 @@ def test_the_same_page_shows_a_public_image(client, site_tree):
 
     assert "The back door of the safe house" in html and "Somchai" in html and "og:image" in html
     assert route["hero"]["credit"] == "Somchai (field officer)"
+    assert route["hero_alt_text"] == route["hero"]["alt"] == "Our colleague waiting at the shelter"
     assert route["body"][0]["value"]["renditions"]
 
 
