@@ -13,10 +13,11 @@ PYTHON ?= $(shell for p in "$$(pyenv root 2>/dev/null)/versions/$$(cat .python-v
 	python3.13 python3.12 python3; do \
 	command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v "$$p"; break; }; done)
 
-.PHONY: help venv install install-dev migrate messages demo run test lint format check bench clean
+.PHONY: help venv install install-dev migrate messages demo run serve collectstatic test lint format check bench clean
 
 help:
 	@echo "make run    set up everything and serve the demo site on http://127.0.0.1:$(PORT)"
+	@echo "make serve  production: gunicorn and the task worker, static files compressed (README, Deployment)"
 	@echo "make test   run the whole test suite"
 	@echo "make lint   ruff and the import layers; make check: Django checks and pending migrations; make bench: benchmarks"
 
@@ -63,6 +64,20 @@ run: demo
 	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	ADMIN_BASE_URL="$(ADMIN_BASE_URL)" $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production (README "Deployment"): production settings for this target and the ones it
+# runs first (migrations, catalogues, static files); gunicorn's bind and workers come from
+# the environment (BIND, WEB_CONCURRENCY, WEB_THREADS). The task worker runs beside it and
+# stops with it.
+serve collectstatic: export DJANGO_SETTINGS_MODULE = website.settings.production
+
+collectstatic: install
+	$(PY) manage.py collectstatic --noinput -v0
+
+serve: migrate messages collectstatic
+	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	$(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py
 
 test: install-dev messages
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest $(PYTEST_ARGS)

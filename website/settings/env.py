@@ -112,3 +112,9 @@ LOG_VISITOR_IP = read_bool("LOG_VISITOR_IP", False)
 ONION_LOCATION = read("ONION_LOCATION", "").rstrip("/")
 # Days the audit trail keeps its entries.
 AUDIT_RETENTION_DAYS = read_int("AUDIT_RETENTION_DAYS", 365)
+
+# `make serve` (deploy/gunicorn.conf.py): where gunicorn listens, how many worker
+# processes and threads each serves with. WEB_CONCURRENCY is the name hosting platforms set.
+BIND = read("BIND", "127.0.0.1:8000")
+WEB_CONCURRENCY = read_int("WEB_CONCURRENCY", 2)
+WEB_THREADS = read_int("WEB_THREADS", 4)
