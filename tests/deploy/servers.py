@@ -5,10 +5,12 @@ and static files collected into a temporary folder.
 """
 
 import http.client
+import shutil
 import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -156,3 +158,45 @@ class Gunicorn:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+class Varnish:
+    """varnishd with deploy/varnish/site.vcl in front of a server, as `make cache` starts it."""
+
+    def __init__(self, varnishd, backend_port):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        # varnishd drops to its own user, which must reach the folder: not pytest's
+        # private tmp_path.
+        self.dir = Path(tempfile.mkdtemp(prefix="pi-test-varnish-"))
+        self.dir.chmod(0o755)
+        vcl = (BASE_DIR / "deploy" / "varnish" / "site.vcl").read_text()
+        for placeholder, value in (("@BACKEND_HOST@", "127.0.0.1"), ("@BACKEND_PORT@", str(backend_port))):
+            vcl = vcl.replace(placeholder, value)
+        (self.dir / "site.vcl").write_text(vcl.replace("@PURGE_ACL@", ""))
+        self.log = self.dir / "varnishd.log"
+        with self.log.open("w") as output:
+            self.process = subprocess.Popen(
+                [varnishd, "-F", "-n", str(self.dir / "state"), "-a", f"127.0.0.1:{self.port}"]
+                + ["-f", str(self.dir / "site.vcl"), "-s", "malloc,32m"],
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        try:
+            wait_until_up(self.port, self.process, self.log)
+        except Exception:
+            self.stop()
+            raise
+
+    def get(self, path, headers=None, method="GET"):
+        return get(self.port, path, headers, method)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
