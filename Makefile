@@ -13,12 +13,13 @@ PYTHON ?= $(shell for p in "$$(pyenv root 2>/dev/null)/versions/$$(cat .python-v
 	python3.13 python3.12 python3; do \
 	command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v "$$p"; break; }; done)
 
-.PHONY: help venv install install-dev migrate messages demo run serve collectstatic cache test lint format check bench clean
+.PHONY: help venv install install-dev migrate messages demo run serve collectstatic cache backup restore test lint format check bench clean
 
 help:
 	@echo "make run    set up everything and serve the demo site on http://127.0.0.1:$(PORT)"
 	@echo "make serve  production: gunicorn and the task worker, static files compressed (README, Deployment)"
 	@echo "make cache  Varnish in front of make serve, on port $(CACHE_PORT), purged when editors publish"
+	@echo "make backup / make restore BACKUP=backups/<time>   the database and uploaded files"
 	@echo "make test   run the whole test suite"
 	@echo "make lint   ruff and the import layers; make check: Django checks and pending migrations; make bench: benchmarks"
 
@@ -97,6 +98,17 @@ cache:
 		-e 's/@PURGE_ACL@/$(foreach address,$(CACHE_PURGERS),"$(address)";)/' \
 		deploy/varnish/site.vcl > $(CACHE_DIR)/site.vcl
 	varnishd -F -n $(CACHE_DIR) -a :$(CACHE_PORT) -f $(CACHE_DIR)/site.vcl -s malloc,$(CACHE_SIZE)
+
+# Backups (website/backups.py): the database (pg_dump, or SQLite's online backup) and the
+# uploaded files into $(BACKUP_DIR)/<UTC time>/; a restore needs a fresh, empty database.
+BACKUP_DIR ?= backups
+
+backup: install
+	$(PY) manage.py backup $(BACKUP_DIR)
+
+restore: install
+	@if [ -z "$(BACKUP)" ]; then echo "Name the backup: make restore BACKUP=$(BACKUP_DIR)/<time>"; exit 1; fi
+	$(PY) manage.py restore $(BACKUP)
 
 test: install-dev messages
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest $(PYTEST_ARGS)
