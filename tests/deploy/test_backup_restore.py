@@ -14,7 +14,7 @@ from django.db import connection
 
 from home.models import HomePage
 from programmes.factories import ProgrammeIndexPageFactory, ProgrammePageFactory
-from tests.deploy.servers import BASE_DIR, Gunicorn, collect_static, database_url, server_environment
+from tests.deploy.servers import BASE_DIR, Gunicorn, database_url, server_environment
 
 
 @pytest.fixture
@@ -45,7 +45,9 @@ def manage(*arguments, environment):
     )
 
 
-def test_a_backup_restored_into_a_fresh_database_serves_the_same_pages(committed, fresh_database, tmp_path):
+def test_a_backup_restored_into_a_fresh_database_serves_the_same_pages(
+    committed, fresh_database, static_root, tmp_path
+):
     home = HomePage.objects.get(depth=2, locale__language_code="en")
     index = ProgrammeIndexPageFactory(parent=home, title="Our programmes", slug="programmes")
     ProgrammePageFactory(parent=index, title="Legal advocacy", slug="legal-advocacy")
@@ -59,8 +61,6 @@ def test_a_backup_restored_into_a_fresh_database_serves_the_same_pages(committed
     call_command("backup", str(tmp_path / "backups"))
     [backup] = (tmp_path / "backups").iterdir()
 
-    static_root = tmp_path / "static"
-    collect_static(static_root)
     restored_media, restored_private = tmp_path / "restored-media", tmp_path / "restored-private"
     environment = server_environment(
         static_root,

@@ -6,16 +6,14 @@ import re
 import brotli
 import pytest
 
-from tests.deploy.servers import Gunicorn, collect_static, database_url
+from tests.deploy.servers import Gunicorn, database_url
 
 # The server reads the test database: pytest-django creates it only for tests marked so.
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def server(django_db_setup, tmp_path_factory):
-    static_root = tmp_path_factory.mktemp("static")
-    collect_static(static_root)
+def server(django_db_setup, static_root, tmp_path_factory):
     logs = tmp_path_factory.mktemp("logs")
     gunicorn = Gunicorn(static_root, logs, database_url(sqlite_copy=logs / "db.sqlite3"))
     yield gunicorn
