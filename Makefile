@@ -13,7 +13,7 @@ PYTHON ?= $(shell for p in "$$(pyenv root 2>/dev/null)/versions/$$(cat .python-v
 	python3.13 python3.12 python3; do \
 	command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v "$$p"; break; }; done)
 
-.PHONY: help venv install install-dev migrate messages demo run serve collectstatic cache backup restore test lint format check bench clean
+.PHONY: help venv install install-dev migrate messages demo run serve collectstatic cache cache-vcl backup restore test lint format check bench clean
 
 help:
 	@echo "make run    set up everything and serve the demo site on http://127.0.0.1:$(PORT)"
@@ -90,13 +90,16 @@ CACHE_SIZE ?= 256m
 CACHE_PURGERS ?=
 CACHE_DIR ?= /tmp/pi-website-varnish
 
-cache:
-	@command -v varnishd >/dev/null || { echo "varnishd is missing: apt-get install -y varnish"; exit 1; }
+# The VCL with this machine's values filled in (the cache test renders it the same way).
+cache-vcl:
 	@mkdir -p $(CACHE_DIR)
 	@sed -e 's/@BACKEND_HOST@/$(firstword $(subst :, ,$(CACHE_BACKEND)))/' \
 		-e 's/@BACKEND_PORT@/$(lastword $(subst :, ,$(CACHE_BACKEND)))/' \
 		-e 's/@PURGE_ACL@/$(foreach address,$(CACHE_PURGERS),"$(address)";)/' \
 		deploy/varnish/site.vcl > $(CACHE_DIR)/site.vcl
+
+cache: cache-vcl
+	@command -v varnishd >/dev/null || { echo "varnishd is missing: apt-get install -y varnish"; exit 1; }
 	varnishd -F -n $(CACHE_DIR) -a :$(CACHE_PORT) -f $(CACHE_DIR)/site.vcl -s malloc,$(CACHE_SIZE)
 
 # Backups (website/backups.py): the database (pg_dump, or SQLite's online backup) and the

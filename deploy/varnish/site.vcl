@@ -7,7 +7,8 @@
 # response that sets a cookie or says private/no-store/no-cache. Publishing
 # purges what changed at once (website/frontend_cache.py sends PURGE here).
 #
-# @BACKEND_HOST@, @BACKEND_PORT@ and @PURGE_ACL@ are filled in by `make cache`.
+# The backend's host and port and the purgers' addresses (the @…@ placeholders below)
+# are filled in by `make cache` (its target cache-vcl).
 
 vcl 4.1;
 

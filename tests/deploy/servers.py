@@ -170,10 +170,13 @@ class Varnish:
         # private tmp_path.
         self.dir = Path(tempfile.mkdtemp(prefix="pi-test-varnish-"))
         self.dir.chmod(0o755)
-        vcl = (BASE_DIR / "deploy" / "varnish" / "site.vcl").read_text()
-        for placeholder, value in (("@BACKEND_HOST@", "127.0.0.1"), ("@BACKEND_PORT@", str(backend_port))):
-            vcl = vcl.replace(placeholder, value)
-        (self.dir / "site.vcl").write_text(vcl.replace("@PURGE_ACL@", ""))
+        # The VCL exactly as `make cache` renders it.
+        subprocess.run(
+            ["make", "-s", "cache-vcl", f"CACHE_DIR={self.dir}", f"CACHE_BACKEND=127.0.0.1:{backend_port}"],
+            cwd=BASE_DIR,
+            check=True,
+            capture_output=True,
+        )
         self.log = self.dir / "varnishd.log"
         with self.log.open("w") as output:
             self.process = subprocess.Popen(
