@@ -1,14 +1,15 @@
 from contextlib import contextmanager
 
+import dj_database_url
+import psycopg
 import pytest
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.core.management.color import no_style
 from django.db import connection
 
 from conftest import clear_all_caches
-from tests.deploy.servers import collect_static
+from tests.deploy.servers import collect_static, database_url
+from website.settings import env
 
 
 @pytest.fixture(scope="session")
@@ -20,7 +21,7 @@ def static_root(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def test_database(django_db_setup, django_db_blocker):
+def test_database(django_db_setup, django_db_blocker, django_db_keepdb, django_db_createdb):
     """The test database, even when these tests run alone.
 
     pytest-django creates it only if a collected test is marked `django_db`, and
@@ -29,19 +30,26 @@ def test_database(django_db_setup, django_db_blocker):
     """
     from django.test.utils import setup_databases, teardown_databases
 
-    if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
+    # Set up already when the connection no longer names DATABASE_URL's database
+    # (`_get_test_db_name()` cannot tell: on PostgreSQL it prefixes the test name again).
+    if connection.settings_dict["NAME"] != dj_database_url.parse(env.DATABASE_URL)["NAME"]:
         yield
         return
+    keepdb = django_db_keepdb and not django_db_createdb  # --reuse-db, unless --create-db
     with django_db_blocker.unblock():
-        created = setup_databases(verbosity=0, interactive=False, keepdb=True, aliases={connection.alias})
+        created = setup_databases(verbosity=0, interactive=False, keepdb=keepdb, aliases={connection.alias})
     yield
     with django_db_blocker.unblock():
-        teardown_databases(created, verbosity=0, keepdb=True)
+        teardown_databases(created, verbosity=0, keepdb=keepdb)
 
 
 @contextmanager
 def committing(django_db_blocker):
     with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with postgres_put_back():
+                yield
+            return
         initial = connection.creation.serialize_db_to_string()
         try:
             yield
@@ -50,32 +58,36 @@ def committing(django_db_blocker):
             # Restoring groups' permissions logs them (accounts/audit.py) against content types
             # this process has cached, which the flush removed until the restore puts them back.
             ContentType.objects.clear_cache()
-            with sequences_out_of_the_way():
-                connection.creation.deserialize_db_from_string(initial)
+            connection.creation.deserialize_db_from_string(initial)
             clear_all_caches()
 
 
-@contextmanager
-def sequences_out_of_the_way():
-    """PostgreSQL: ids the restore's own writes take never collide with the rows it restores.
+def postgres_server():
+    return psycopg.connect(database_url().rsplit("/", 1)[0] + "/postgres", autocommit=True)
 
-    The flush restarts every sequence at 1, and restoring groups' permissions writes audit
-    entries (accounts/audit.py) before the saved ones, ids 1, 2… included, come back. The
-    sequences start far above for the restore, then go back to each table's highest id.
+
+@contextmanager
+def postgres_put_back():
+    """PostgreSQL: a copy of the database (CREATE DATABASE … TEMPLATE) takes its place after.
+
+    Restoring serialized rows there, as on SQLite, collides with the rows that models
+    and receivers write while they come back (content types, audit entries).
     """
-    if connection.vendor != "postgresql":
+    name = connection.settings_dict["NAME"]
+    copy = f"{name}_before"
+    connection.close()
+    with postgres_server() as server:
+        server.execute(f'DROP DATABASE IF EXISTS "{copy}"')
+        server.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
+    try:
         yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT schemaname, sequencename FROM pg_sequences WHERE schemaname = current_schema()"
-        )
-        for schema, name in cursor.fetchall():
-            cursor.execute("SELECT setval(%s, 1000000000)", [f'"{schema}"."{name}"'])
-    yield
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-            cursor.execute(sql)
+    finally:
+        connection.close()
+        with postgres_server() as server:
+            server.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            server.execute(f'ALTER DATABASE "{copy}" RENAME TO "{name}"')
+        ContentType.objects.clear_cache()
+        clear_all_caches()
 
 
 @pytest.fixture
