@@ -13,10 +13,13 @@ PYTHON ?= $(shell for p in "$$(pyenv root 2>/dev/null)/versions/$$(cat .python-v
 	python3.13 python3.12 python3; do \
 	command -v "$$p" >/dev/null 2>&1 && "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v "$$p"; break; }; done)
 
-.PHONY: help venv install install-dev migrate messages demo run test lint format check bench screenshots clean
+.PHONY: help venv install install-dev migrate messages demo run serve collectstatic cache cache-vcl backup restore test lint format check bench screenshots clean
 
 help:
 	@echo "make run    set up everything and serve the demo site on http://127.0.0.1:$(PORT)"
+	@echo "make serve  production: gunicorn and the task worker, static files compressed (README, Deployment)"
+	@echo "make cache  Varnish in front of make serve, on port $(CACHE_PORT), purged when editors publish"
+	@echo "make backup / make restore BACKUP=backups/<time>   the database and uploaded files"
 	@echo "make test   run the whole test suite"
 	@echo "make lint   ruff and the import layers; make check: Django checks and pending migrations; make bench: benchmarks"
 
@@ -63,6 +66,52 @@ run: demo
 	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	ADMIN_BASE_URL="$(ADMIN_BASE_URL)" $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production (README "Deployment"): production settings for this target and the ones it
+# runs first (migrations, catalogues, static files); gunicorn's bind and workers come from
+# the environment (BIND, WEB_CONCURRENCY, WEB_THREADS). The task worker runs beside it and
+# stops with it.
+serve collectstatic: export DJANGO_SETTINGS_MODULE = website.settings.production
+
+collectstatic: install
+	$(PY) manage.py collectstatic --noinput -v0
+
+serve: migrate messages collectstatic
+	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	$(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py
+
+# The shared HTTP cache in front of `make serve` (deploy/varnish/site.vcl, README "Deployment").
+# The application servers purge it when VARNISH_URL names it (http://127.0.0.1:$(CACHE_PORT)).
+CACHE_PORT ?= 6081
+CACHE_BACKEND ?= $(or $(BIND),127.0.0.1:8000)
+CACHE_SIZE ?= 256m
+# Addresses (besides this machine) allowed to purge: the other application servers, space-separated.
+CACHE_PURGERS ?=
+CACHE_DIR ?= /tmp/pi-website-varnish
+
+# The VCL with this machine's values filled in (the cache test renders it the same way).
+cache-vcl:
+	@mkdir -p $(CACHE_DIR)
+	@sed -e 's/@BACKEND_HOST@/$(firstword $(subst :, ,$(CACHE_BACKEND)))/' \
+		-e 's/@BACKEND_PORT@/$(lastword $(subst :, ,$(CACHE_BACKEND)))/' \
+		-e 's/@PURGE_ACL@/$(foreach address,$(CACHE_PURGERS),"$(address)";)/' \
+		deploy/varnish/site.vcl > $(CACHE_DIR)/site.vcl
+
+cache: cache-vcl
+	@command -v varnishd >/dev/null || { echo "varnishd is missing: apt-get install -y varnish"; exit 1; }
+	varnishd -F -n $(CACHE_DIR) -a :$(CACHE_PORT) -f $(CACHE_DIR)/site.vcl -s malloc,$(CACHE_SIZE)
+
+# Backups (website/backups.py): the database (pg_dump, or SQLite's online backup) and the
+# uploaded files into $(BACKUP_DIR)/<UTC time>/; a restore needs a fresh, empty database.
+BACKUP_DIR ?= backups
+
+backup: install
+	$(PY) manage.py backup $(BACKUP_DIR)
+
+restore: install
+	@if [ -z "$(BACKUP)" ]; then echo "Name the backup: make restore BACKUP=$(BACKUP_DIR)/<time>"; exit 1; fi
+	$(PY) manage.py restore $(BACKUP)
 
 test: install-dev messages
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) -m pytest $(PYTEST_ARGS)

@@ -148,6 +148,10 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
     def feed_view(self, request):
         return views.library_feed(request, self)
 
+    def get_cached_paths(self):
+        # The HTTP cache purges the feed with the library (website/frontend_cache.py).
+        return ["/", "/feed/"]
+
 
 class ResourcePage(BasePage):
     """A publication or reference text, with its files in one or more languages."""

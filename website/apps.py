@@ -8,7 +8,7 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from website import content_version, private_images, sitemap, visibility
+        from website import content_version, frontend_cache, private_images, sitemap, visibility
         from website.signals import create_content_locales, send_workflow_mail_from_tasks
 
         post_migrate.connect(create_content_locales, sender=self)
@@ -17,3 +17,4 @@ class WebsiteConfig(AppConfig):
         private_images.follow_collection_privacy()
         sitemap.refresh_on_publish()
         content_version.stamp_on_writes()
+        frontend_cache.connect()

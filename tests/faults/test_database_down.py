@@ -64,7 +64,12 @@ def test_health_endpoint_says_the_database_is_down(served):
 
     assert health["status"] == 503
     assert health["type"] == "application/json"
-    assert json.loads(health["body"]) == {"status": "unavailable", "database": "down", "cache": "ok"}
+    assert json.loads(health["body"]) == {
+        "status": "unavailable",
+        "database": "down",
+        "cache": "ok",
+        "search": "ok",
+    }
     assert health["cache_control"] == "no-store"
     assert health["cookies"] == []
 

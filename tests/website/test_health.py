@@ -8,6 +8,7 @@ from django.db import OperationalError, connection
 from django.test import override_settings
 
 import website.cache
+import website.health
 from tests.website.sitemaps import sitemap_text
 from website.settings.base import cache_settings
 
@@ -19,7 +20,7 @@ def test_a_healthy_site_answers_200_with_one_query_and_nothing_else(client, djan
         response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "search": "ok"}
     assert response["Cache-Control"] == "no-store"
     assert response.cookies == {}
     assert "Content-Language" not in response  # no language machinery, no redirect
@@ -55,7 +56,12 @@ def test_database_down_is_503(client, monkeypatch):
     response = client.get("/healthz")
 
     assert response.status_code == 503
-    assert json.loads(response.content) == {"status": "unavailable", "database": "down", "cache": "ok"}
+    assert json.loads(response.content) == {
+        "status": "unavailable",
+        "database": "down",
+        "cache": "ok",
+        "search": "ok",
+    }
 
 
 def test_cache_down_is_reported_without_failing_the_check(client, monkeypatch):
@@ -68,4 +74,36 @@ def test_cache_down_is_reported_without_failing_the_check(client, monkeypatch):
         response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "down"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "down", "search": "ok"}
+
+
+class SearchClient:
+    def __init__(self, answer):
+        self.answer = answer
+        self.timeouts = []
+
+    def options(self, request_timeout):
+        self.timeouts.append(request_timeout)
+        return self
+
+    def ping(self):
+        if isinstance(self.answer, Exception):
+            raise self.answer
+        return self.answer
+
+
+@pytest.mark.parametrize(
+    ("answer", "reported"), [(True, "ok"), (False, "down"), (ConnectionError("refused"), "down")]
+)
+def test_the_search_engine_is_reported_but_never_fails_the_check(client, monkeypatch, answer, reported):
+    search = SearchClient(answer)
+    monkeypatch.setattr(website.health, "search_client", lambda: search)
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "search": reported}
+    assert search.timeouts == [website.health.SEARCH_TIMEOUT]  # a probe never waits 10 s
+
+
+def test_the_database_search_needs_no_search_engine():
+    website.health.search_client.cache_clear()
+    assert website.health.search_client() is None

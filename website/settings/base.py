@@ -359,6 +359,37 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
 DEMO_CONTENT_ALLOWED = False
 
 
+def frontend_cache_settings(
+    varnish_url=None, cloudflare_token=None, cloudflare_zone=None, cloudfront_id=None
+):
+    """WAGTAILFRONTENDCACHE: the caches that publishing purges (website/frontend_cache.py); none by default."""
+    backends = {}
+    if varnish_url:
+        backends["varnish"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": varnish_url,
+        }
+    if cloudflare_token or cloudflare_zone:
+        if not (cloudflare_token and cloudflare_zone):
+            raise ImproperlyConfigured("CLOUDFLARE_API_TOKEN and CLOUDFLARE_ZONE_ID go together.")
+        backends["cloudflare"] = {
+            "BACKEND": "website.frontend_cache.CloudflareWildcardBackend",
+            "BEARER_TOKEN": cloudflare_token,
+            "ZONEID": cloudflare_zone,
+        }
+    if cloudfront_id:
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": cloudfront_id,
+        }
+    return backends
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_settings(
+    env.VARNISH_URL, env.CLOUDFLARE_API_TOKEN, env.CLOUDFLARE_ZONE_ID, env.CLOUDFRONT_DISTRIBUTION_ID
+)
+
+
 def cache_settings(cache_url=None):
     """Django's CACHES: Redis when CACHE_URL names one, else per-process memory (locmem).
 

@@ -112,3 +112,18 @@ LOG_VISITOR_IP = read_bool("LOG_VISITOR_IP", False)
 ONION_LOCATION = read("ONION_LOCATION", "").rstrip("/")
 # Days the audit trail keeps its entries.
 AUDIT_RETENTION_DAYS = read_int("AUDIT_RETENTION_DAYS", 365)
+
+# `make serve` (deploy/gunicorn.conf.py): where gunicorn listens, how many worker
+# processes and threads each serves with. WEB_CONCURRENCY is the name hosting platforms set.
+BIND = read("BIND", "127.0.0.1:8000")
+WEB_CONCURRENCY = read_int("WEB_CONCURRENCY", 2)
+WEB_THREADS = read_int("WEB_THREADS", 4)
+
+# The shared HTTP cache in front, purged when editors publish (website/frontend_cache.py):
+# Varnish (`make cache`; its address as the application servers reach it, e.g.
+# http://127.0.0.1:6081), and/or a CDN: Cloudflare (an API token allowed to purge, and
+# the zone's id) or CloudFront (the distribution's id; AWS credentials as boto3 finds them).
+VARNISH_URL = read("VARNISH_URL")
+CLOUDFLARE_API_TOKEN = read("CLOUDFLARE_API_TOKEN")
+CLOUDFLARE_ZONE_ID = read("CLOUDFLARE_ZONE_ID")
+CLOUDFRONT_DISTRIBUTION_ID = read("CLOUDFRONT_DISTRIBUTION_ID")

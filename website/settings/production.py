@@ -36,9 +36,19 @@ SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 # intercepted.
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
+# Static files are served by the application server itself (WhiteNoise), right after the
+# security middleware: no web server to configure, and the cache in front (deploy/varnish/)
+# or a CDN keeps them. `collectstatic` (make serve) writes each file under a name with its
+# content's hash, plus gzip and brotli copies; WhiteNoise sends the smallest the browser
+# accepts and marks the hashed names `immutable` for a year.
+MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
 STORAGES = {
     "default": {"BACKEND": "website.storage.MediaStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DEMO_CONTENT_ALLOWED = False
 # Administrators and moderators sign in with a second factor (README "Staff accounts").
