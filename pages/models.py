@@ -6,7 +6,6 @@ page sets no cookie for a visitor (pages/contact_guard.py says why and what stan
 in for Django's CSRF check).
 """
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
@@ -24,39 +23,24 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages import contact_guard
 from website.addresses import loggable_address
-from website.api_representations import image_representation, text_about_image_api_field
 from website.blocks import BodyBlock
-from website.models import BasePage
+from website.models import BasePage, HeroImageMixin
 from website.publishing import PublishingPageForm
 
 HOME_PAGE_TYPES = ["home.HomePage"]
 
 
-class StandardPage(BasePage):
+class StandardPage(HeroImageMixin, BasePage):
     """About, Who we are, Privacy, a legal notice: a title, an introduction, the shared body."""
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences shown at the top of the page.")
     )
-    hero_image = models.ForeignKey(
-        "website.CustomImage",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_alt_text = models.CharField(
-        _("hero image alt text"),
-        max_length=255,
-        blank=True,
-        help_text=_("Overrides the image's own alt text here."),
-    )
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt_text")], heading=_("Hero image")),
+        MultiFieldPanel(HeroImageMixin.hero_panels, heading=_("Hero image")),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
@@ -66,9 +50,7 @@ class StandardPage(BasePage):
 
     api_fields = BasePage.api_fields + [
         APIField("intro", writable=True),
-        APIField("hero_image"),
-        text_about_image_api_field("hero_alt_text", "hero_image"),
-        APIField("hero"),
+        *HeroImageMixin.hero_api_fields,
         APIField("body", writable=True),
     ]
 
@@ -76,28 +58,10 @@ class StandardPage(BasePage):
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
 
-    def clean(self):
-        super().clean()
-        if self.hero_image_id and not (self.hero_alt_text or self.hero_image.has_alt_decision):
-            raise ValidationError(
-                {"hero_alt_text": _("Describe the hero image for people who cannot see it.")}
-            )
-
     @property
     def summary(self):
         """What search results quote first (search/snippets.py reads a page's `summary`)."""
         return self.intro
-
-    @property
-    def hero_alt(self):
-        return self.hero_alt_text or (self.hero_image.alt_text if self.hero_image else "")
-
-    @property
-    def hero(self):
-        """The hero image with the alt text that applies on this page; None if private."""
-        if self.hero_image is None:
-            return None
-        return image_representation(self.hero_image, alt=self.hero_alt)
 
 
 class ContactFormField(TranslatableMixin, AbstractFormField):

@@ -1,6 +1,5 @@
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -23,10 +22,10 @@ from people.blocks import PeopleBlock
 from people.display import display_name
 from programmes.api import institution_representation, programme_cards
 from programmes.forms import RelatedProgrammesForm
-from website.api_representations import image_representation, text_about_image_api_field
+from website.api_representations import text_about_image_api_field
 from website.blocks import BodyBlock
 from website.localized_relations import localize_all, localize_live_pages, source_locale_choices
-from website.models import BasePage
+from website.models import BasePage, HeroImageMixin
 from website.visibility import public_pages
 
 
@@ -143,23 +142,9 @@ class ProgrammeIndexPage(BasePage):
         return listed + list(own.exclude(translation_key__in=keys))
 
 
-class ProgrammePage(BasePage):
+class ProgrammePage(HeroImageMixin, BasePage):
     summary = models.TextField(
         _("summary"), help_text=_("One or two sentences shown in lists and at the top of the page.")
-    )
-    hero_image = models.ForeignKey(
-        "website.CustomImage",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_alt_text = models.CharField(
-        _("hero image alt text"),
-        max_length=255,
-        blank=True,
-        help_text=_("Overrides the image's own alt text here."),
     )
     hero_credit = models.CharField(_("hero image credit"), max_length=255, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -187,7 +172,7 @@ class ProgrammePage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_alt_text"), FieldPanel("hero_credit")],
+            [*HeroImageMixin.hero_panels, FieldPanel("hero_credit")],
             heading=_("Hero image"),
         ),
         FieldPanel("body"),
@@ -217,10 +202,8 @@ class ProgrammePage(BasePage):
 
     api_fields = BasePage.api_fields + [
         APIField("summary", writable=True),
-        APIField("hero_image"),
-        text_about_image_api_field("hero_alt_text", "hero_image"),
+        *HeroImageMixin.hero_api_fields,
         text_about_image_api_field("hero_credit", "hero_image"),
-        APIField("hero"),
         APIField("body", writable=True),
         APIField("people_shown"),
         APIField("targeted_institutions"),
@@ -235,26 +218,12 @@ class ProgrammePage(BasePage):
         verbose_name = _("programme page")
         verbose_name_plural = _("programme pages")
 
-    def clean(self):
-        super().clean()
-        if self.hero_image_id and not (self.hero_alt_text or self.hero_image.has_alt_decision):
-            raise ValidationError(
-                {"hero_alt_text": _("Describe the hero image for people who cannot see it.")}
-            )
-
-    @property
-    def hero_alt(self):
-        return self.hero_alt_text or (self.hero_image.alt_text if self.hero_image else "")
-
     @property
     def hero(self):
         """The hero image with the alt text and credit that apply on this page."""
-        representation = (
-            None if self.hero_image is None else image_representation(self.hero_image, alt=self.hero_alt)
-        )
-        if representation is None:  # none, or in a private collection
-            return None
-        representation["credit"] = self.hero_credit or self.hero_image.credit
+        representation = super().hero
+        if representation is not None:
+            representation["credit"] = self.hero_credit or self.hero_image.credit
         return representation
 
     @property

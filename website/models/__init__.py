@@ -1,6 +1,6 @@
 from .documents import CustomDocument
 from .images import CustomImage, CustomRendition
-from .pages import BasePage
+from .pages import BasePage, HeroImageMixin
 from .settings import OrganisationSettings
 from .users import User
 
@@ -9,6 +9,7 @@ __all__ = [
     "CustomDocument",
     "CustomImage",
     "CustomRendition",
+    "HeroImageMixin",
     "OrganisationSettings",
     "User",
 ]

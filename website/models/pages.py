@@ -1,5 +1,6 @@
 import logging
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail.api import APIField
 from wagtail.log_actions import log
 from wagtail.models import Page, PagePermissionTester
 
+from website.api_representations import image_representation, text_about_image_api_field
 from website.frontend_preview import HeadlessPreviewMixin
 from website.publishing import PlaceholderCheckedPublishAction, PlaceholderError, PublishingPageForm
 
@@ -30,6 +32,53 @@ class PagePermissions(PagePermissionTester):
         return super().can_delete(ignore_bulk) and all(
             allowed(self.user, self.page) for allowed in hooks.get_hooks("page_deletion_allowed")
         )
+
+
+class HeroImageMixin(models.Model):
+    """A hero image at the top of the page, with the page's own alt text for it (else the image's)."""
+
+    hero_image = models.ForeignKey(
+        "website.CustomImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt_text = models.CharField(
+        _("hero image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Overrides the image's own alt text here."),
+    )
+
+    hero_panels = [FieldPanel("hero_image"), FieldPanel("hero_alt_text")]
+    hero_api_fields = [
+        APIField("hero_image"),
+        text_about_image_api_field("hero_alt_text", "hero_image"),
+        APIField("hero"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not (self.hero_alt_text or self.hero_image.has_alt_decision):
+            raise ValidationError(
+                {"hero_alt_text": _("Describe the hero image for people who cannot see it.")}
+            )
+
+    @property
+    def hero_alt(self):
+        return self.hero_alt_text or (self.hero_image.alt_text if self.hero_image else "")
+
+    @property
+    def hero(self):
+        """The hero image with the alt text that applies on this page; None if none or private."""
+        if self.hero_image is None:
+            return None
+        return image_representation(self.hero_image, alt=self.hero_alt)
 
 
 class BasePage(HeadlessPreviewMixin, Page):
