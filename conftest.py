@@ -113,13 +113,13 @@ def demo_site(django_db_blocker, committed=False):
             extract_document_texts()
             yield
     else:
+        # Unblocked throughout: the live server's thread reads the database while the tests run.
         with django_db_blocker.unblock():
             initial = connection.creation.serialize_db_to_string()
             call_command("load_demo", verbosity=0)
-        try:
-            yield
-        finally:
-            with django_db_blocker.unblock():
+            try:
+                yield
+            finally:
                 call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
                 # Restoring groups' permissions logs them (accounts/audit.py) against content types
                 # this process has cached, which the flush removed until the restore puts them back.
