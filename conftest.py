@@ -1,6 +1,7 @@
 import sqlite3
 from contextlib import contextmanager
 
+import dj_database_url
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
@@ -10,6 +11,8 @@ from wagtail.models import Locale
 
 from home.models import HomePage
 from programmes.factories import ProgrammeIndexPageFactory, ProgrammePageFactory
+from translations.roles import setup_roles
+from website.settings import env
 
 
 def translate_page(page, language, **fields):
@@ -72,23 +75,32 @@ class DemoSnapshot:
     @classmethod
     @contextmanager
     def loaded(cls):
-        connection.ensure_connection()
-        database = connection.connection
-        before = sqlite3.connect(":memory:")
-        database.backup(before)
-        if cls.copy is None:
-            call_command("load_demo", verbosity=0)
-            cls.copy = sqlite3.connect(":memory:")
-            database.backup(cls.copy)
-        else:
-            cls.copy.backup(database)
-            forget_cached_rows()
-        try:
+        with sqlite_put_back():
+            if cls.copy is None:
+                call_command("load_demo", verbosity=0)
+                cls.copy = sqlite3.connect(":memory:")
+                connection.connection.backup(cls.copy)
+            else:
+                cls.copy.backup(connection.connection)
+                forget_cached_rows()
             yield
-        finally:
-            before.backup(database)
-            before.close()
-            forget_cached_rows()
+
+
+@contextmanager
+def sqlite_put_back():
+    """The SQLite database as it was before, put back by a byte copy (SQLite's backup API).
+
+    Not serialized rows: not every demo row survives a serialization round trip.
+    """
+    connection.ensure_connection()
+    before = sqlite3.connect(":memory:")
+    connection.connection.backup(before)
+    try:
+        yield
+    finally:
+        before.backup(connection.connection)
+        before.close()
+        forget_cached_rows()
 
 
 def forget_cached_rows():
@@ -125,6 +137,30 @@ def demo_site(django_db_blocker, committed=False):
                 # this process has cached, which the flush removed until the restore puts them back.
                 ContentType.objects.clear_cache()
                 connection.creation.deserialize_db_from_string(initial)
+
+
+@pytest.fixture(scope="session")
+def test_database(django_db_setup, django_db_blocker, django_db_keepdb, django_db_createdb):
+    """The test database, even when only tests that cannot be marked `django_db` run.
+
+    pytest-django creates it only if a collected test is marked `django_db`, and tests
+    whose data a live server or a separate process reads cannot be (the browser tests,
+    tests/deploy): their writes must be committed. Kept between runs, as `--reuse-db`
+    keeps pytest-django's.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    # Set up already when the connection no longer names DATABASE_URL's database
+    # (`_get_test_db_name()` cannot tell: on PostgreSQL it prefixes the test name again).
+    if connection.settings_dict["NAME"] != dj_database_url.parse(env.DATABASE_URL)["NAME"]:
+        yield
+        return
+    keepdb = django_db_keepdb and not django_db_createdb  # --reuse-db, unless --create-db
+    with django_db_blocker.unblock():
+        created = setup_databases(verbosity=0, interactive=False, keepdb=keepdb, aliases={connection.alias})
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(created, verbosity=0, keepdb=keepdb)
 
 
 def reloaded(value):
@@ -170,6 +206,20 @@ def site_tree(db, shared_site_tree):
     afresh for each test.
     """
     return reloaded(shared_site_tree)
+
+
+@pytest.fixture(scope="module")
+def shared_roles(shared_site_tree, django_db_blocker):
+    with built_once(django_db_blocker):
+        setup_roles()
+        yield
+
+
+@pytest.fixture
+def roles(site_tree, shared_roles):
+    """Every role (translations/roles.py) on `site_tree`, set up once per module:
+    `setup_roles` reads every permission and takes about half a second."""
+    return site_tree
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.servers.basehttp import WSGIServer
-from django.db import connection, connections
+from django.db import connections
 from django.test.testcases import LiveServerThread
 
 from conftest import demo_site
@@ -184,29 +184,13 @@ class DemoServer:
             conn.dec_thread_sharing()
 
 
-@pytest.fixture(scope="session")
-def browser_database(django_db_setup, django_db_blocker):
-    """The test database, even when the browser tests run alone.
+@pytest.fixture(scope="package")
+def demo_server(chromium, test_database, django_db_blocker):
+    """A live server with the demo content, for the browser tests together.
 
-    pytest-django creates it only if a collected test asks for `db`, and the
-    browser tests cannot: they share their data with the live server, outside
-    any test transaction.
-    """
-    from django.test.utils import setup_databases, teardown_databases
-
-    if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
-        yield
-        return
-    with django_db_blocker.unblock():
-        created = setup_databases(verbosity=0, interactive=False, aliases={connection.alias})
-    yield
-    with django_db_blocker.unblock():
-        teardown_databases(created, verbosity=0)
-
-
-@pytest.fixture(scope="session")
-def demo_server(chromium, browser_database, django_db_blocker):
-    """A live server with the demo content, loaded once for all browser tests.
+    Package-scoped: the demo is gone once the run leaves this package, so tests that
+    run later in the same process (or xdist worker) build their own pages on an empty
+    site.
 
     The browser and the server share the data, so no test transaction wraps
     them; at the end the database is put back as the migrations left it.

@@ -22,7 +22,7 @@ from django.utils import translation
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from tests.translations.conftest import eu_guidelines, login, roles, users  # noqa: F401  (shared fixtures)
+from tests.translations.conftest import eu_guidelines, login, users  # noqa: F401  (shared fixtures)
 from website.models import User
 from website.settings import base
 from website.settings.base import mailer_settings

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from translations.roles import EDITORS, MODERATORS, setup_roles, translator_group_name
+from translations.roles import EDITORS, MODERATORS, translator_group_name
 
 
 def make_user(username, group_name, **fields):
@@ -15,13 +15,6 @@ def make_user(username, group_name, **fields):
     )
     user.groups.add(Group.objects.get(name=group_name))
     return user
-
-
-@pytest.fixture
-def roles(site_tree):
-    """Every role, on a site published in English, French and Spanish."""
-    setup_roles()
-    return site_tree
 
 
 @pytest.fixture

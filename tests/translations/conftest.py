@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from programmes.factories import ProgrammePageFactory
-from translations.roles import EDITORS, MODERATORS, setup_roles, translator_group_name
+from translations.roles import EDITORS, MODERATORS, translator_group_name
 
 ROLE_GROUPS = {
     "editor": EDITORS,
@@ -21,13 +21,6 @@ def make_user(username, group_name=None):
     if group_name:
         user.groups.add(Group.objects.get(name=group_name))
     return user
-
-
-@pytest.fixture
-def roles(site_tree):
-    """The role groups, set up on a site that exists in every language."""
-    setup_roles()
-    return site_tree
 
 
 @pytest.fixture

@@ -125,6 +125,13 @@ def site_tree():
 
 
 @pytest.fixture
+def roles(site_tree):
+    """Per test too, on this module's tree (the shared `roles` sets them up on the module-wide one)."""
+    setup_roles()
+    return site_tree
+
+
+@pytest.fixture
 def library():
     """The resource library's site in every language, with the roles on it (the `users` fixture
     builds a site of its own)."""

@@ -16,7 +16,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from programmes.factories import ProgrammePageFactory
 from programmes.models import ProgrammePage
 from tests.translations.conftest import make_user
-from translations.roles import EDITORS, MODERATORS, setup_roles
+from translations.roles import EDITORS, MODERATORS
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +34,7 @@ class RefusingMailServer(BaseEmailBackend):
 
 
 @pytest.fixture
-def reviewers(site_tree):
-    setup_roles()
+def reviewers(roles):
     return {"editor": make_user("editor", EDITORS), "moderator": make_user("moderator", MODERATORS)}
 
 

@@ -7,15 +7,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
 
-from translations.roles import EDITORS, MODERATORS, setup_roles, translator_group_name
+from translations.roles import EDITORS, MODERATORS, translator_group_name
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def roles(site_tree):
-    setup_roles()
-    return site_tree
 
 
 def member_of(group_name):

@@ -1,1 +1,0 @@
-from tests.moderation.conftest import roles  # noqa: F401  (every role, on the translated site tree)
