@@ -114,7 +114,7 @@ def demo_site(django_db_blocker, committed=False):
 
     On SQLite it is a copy of the session's one load. On PostgreSQL it is loaded in a
     transaction rolled back at the end or, `committed` (for a live server, which has a
-    connection of its own), loaded for real and flushed afterwards.
+    connection of its own), loaded for real into a database put back afterwards.
     """
     if connection.vendor == "sqlite":
         with django_db_blocker.unblock(), DemoSnapshot.loaded():
@@ -125,18 +125,46 @@ def demo_site(django_db_blocker, committed=False):
             extract_document_texts()
             yield
     else:
-        # Unblocked throughout: the live server's thread reads the database while the tests run.
-        with django_db_blocker.unblock():
-            initial = connection.creation.serialize_db_to_string()
+        with committing(django_db_blocker):
             call_command("load_demo", verbosity=0)
-            try:
-                yield
-            finally:
-                call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-                # Restoring groups' permissions logs them (accounts/audit.py) against content types
-                # this process has cached, which the flush removed until the restore puts them back.
-                ContentType.objects.clear_cache()
-                connection.creation.deserialize_db_from_string(initial)
+            yield
+
+
+@contextmanager
+def committing(django_db_blocker):
+    """Writes committed for a live server or another process to read; the database as it was, after.
+
+    Unblocked throughout: a live server's thread reads the database while the tests run.
+    """
+    with django_db_blocker.unblock():
+        put_back = postgres_put_back if connection.vendor == "postgresql" else sqlite_put_back
+        with put_back():
+            yield
+
+
+@contextmanager
+def postgres_put_back():
+    """PostgreSQL: a copy of the database (CREATE DATABASE … TEMPLATE) takes its place after.
+
+    Not serialized rows, as Django's `serialized_rollback`: they collide with the rows that
+    receivers write while they come back (content types, audit entries), and the flush
+    before them resets the id sequences below the restored rows' ids.
+    """
+    name = connection.settings_dict["NAME"]
+    copy = f"{name}_before"
+    connection.close()
+    # Django's own connection to the maintenance database, as the test database's creation uses.
+    with connection._nodb_cursor() as server:
+        server.execute(f'DROP DATABASE IF EXISTS "{copy}"')
+        server.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
+    try:
+        yield
+    finally:
+        connection.close()
+        with connection._nodb_cursor() as server:
+            server.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            server.execute(f'ALTER DATABASE "{copy}" RENAME TO "{name}"')
+        forget_cached_rows()
 
 
 @pytest.fixture(scope="session")

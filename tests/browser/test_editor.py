@@ -3,12 +3,15 @@ an editor asks for a page to be unpublished and a moderator unpublishes it in ev
 
 import re
 
+import pytest
 from wagtail.models import Page
 
 from conftest import translate_page
 from home.demo_users import DEMO_PASSWORD
 from programmes.factories import ProgrammePageFactory
 from programmes.models import ProgrammeIndexPage, ProgrammePage
+
+pytestmark = pytest.mark.journey
 
 TITLE = "Protection desks"
 SUMMARY = "Desks that answer defenders who ask for help."

@@ -5,6 +5,7 @@ resubmits, and the moderator publishes the French page with its own alt text."""
 import re
 from urllib.parse import urlsplit
 
+import pytest
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page
@@ -15,6 +16,8 @@ from programmes.models import ProgrammeIndexPage, ProgrammePage
 from website.factories import CustomImageFactory
 
 from .test_editor import log_in
+
+pytestmark = pytest.mark.journey
 
 TITLE = "Early warning network"
 SLUG = "early-warning-network"
