@@ -329,7 +329,7 @@ def test_api_schema_types_the_parameters(client, settings):
     schema = client.get("/api/v3/openapi.json").json()
     parameters = {
         parameter["name"]: parameter["schema"]
-        for parameter in schema["paths"]["/api/v3/search/"]["get"]["parameters"]
+        for parameter in schema["paths"]["/api/v3/search"]["get"]["parameters"]
     }
     assert parameters["locale"]["enum"] == [code for code, _name in settings.LANGUAGES]
     assert parameters["page"]["type"] == "integer" and parameters["page"]["minimum"] == 1
