@@ -41,6 +41,11 @@ The document also passes Redocly's recommended ruleset with no error
   upstream.wagtail_api_page_discriminator; StreamField blocks already have one)
   gets the OpenAPI `discriminator` with its mapping, so that clients narrow by it
   (`no-illogical-composition-keywords`);
+- an optional request body is its schema alone: v3 wraps it in a one-member
+  `allOf` with the model's defaults as `default`, which generated clients
+  cannot express (openapi-python-client drops the unpublish, copy and
+  create_alias operations: "ModelProperty cannot have a default value"), and
+  each property states its own default already;
 - components that no operation uses (v3's parameter models, unexposed snippet
   and upload schemas) are left out (`no-unused-components`).
 
@@ -223,6 +228,15 @@ def _discriminate_unions(schema, node):
             _discriminate_unions(schema, value)
 
 
+def _plain_optional_bodies(schema):
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            for media in operation.get("requestBody", {}).get("content", {}).values():
+                body = media.get("schema", {})
+                if len(body.get("allOf", [])) == 1 and set(body) <= {"allOf", "default"}:
+                    media["schema"] = body["allOf"][0]
+
+
 def _references(node, found):
     if isinstance(node, dict):
         ref = node.get("$ref")
@@ -274,6 +288,7 @@ def document_errors(schema):
     _strip_trailing_slashes(schema)
     _rich_text_features_as_extension(schema["components"]["schemas"])
     _discriminate_unions(schema, schema["paths"])
+    _plain_optional_bodies(schema)
     _discriminate_unions(schema, schema["components"]["schemas"])
     _drop_unused_components(schema)
     schema["servers"] = SERVERS

@@ -156,3 +156,12 @@ def test_every_component_is_used(document):
     assert "LibraryParams" not in document["components"]["schemas"]
     assert "#/components/schemas/RouteSchema" in text
     assert set(document["components"]["schemas"]) >= {"RouteSchema", "ProblemDetail", "PageImageSchema"}
+
+
+def test_an_optional_body_is_its_schema_without_a_model_default(document):
+    body = document["paths"]["/api/v3/pages/{page_id}/actions/unpublish"]["post"]["requestBody"]
+
+    assert body["required"] is False
+    assert body["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/PageUnpublishSchema"
+    }
