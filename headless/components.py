@@ -14,10 +14,14 @@ CONTENT_LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
 def breadcrumbs(page, request):
-    """From the home page down to `page` itself; one query."""
-    # From depth 2, the home page: the tree root above it is not a page visitors see.
-    paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth)]
+    """From the home page down to `page` itself; one query, which also gives `page` its parent
+    (API v3's `meta.parent` would read it again)."""
+    paths = [page.path[: Page.steplen * depth] for depth in range(1, page.depth)]
     ancestors = sorted(Page.objects.filter(path__in=paths), key=lambda ancestor: ancestor.depth)
+    if ancestors and ancestors[-1].depth == page.depth - 1:
+        page._cached_parent_obj = ancestors[-1]  # treebeard's cache of get_parent()
+    # From depth 2, the home page: the tree root above it is not a page visitors see.
+    ancestors = [ancestor for ancestor in ancestors if ancestor.depth >= 2]
     return [
         {"id": item.pk, "title": item.title, "url": item.get_url(request) if item.pk else None}
         for item in [*ancestors, page]

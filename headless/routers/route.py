@@ -10,6 +10,7 @@ from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.errors import ProblemDetail
 from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
 
 from headless.components import CONTENT_LANGUAGES, breadcrumbs, home_page, locale_for, translations
 from headless.schemas import RouteSchema
@@ -29,12 +30,31 @@ def page_route(page, request):
     }
 
 
+def page_at(home, components):
+    """The live page whose URL path is `components` under `home`, with its specific fields; two
+    queries at any depth (Wagtail's `route()` reads each ancestor, and its specific page, in turn)."""
+    if components:
+        url_path = f"{home.url_path}{''.join(f'{component}/' for component in components)}"
+        page = Page.objects.live().filter(url_path=url_path).select_related("locale").first()
+    else:
+        page = home  # read with its locale already
+    if page is None:
+        return None
+    specific = page.specific
+    specific.locale = page.locale  # read with the page: not once more for the specific one
+    return specific
+
+
 def find_page(request, components):
     if not components or components[0] not in CONTENT_LANGUAGES:
         return None
     home = home_page(request, locale_for(components[0]))
     if home is None:
         return None
+    page = page_at(home, components[1:])
+    if page is not None:
+        return page if is_page_public(page) else None
+    # Not a page's own path: a sub-route of a routable page, or nothing.
     try:
         page, args, kwargs = home.specific.route(request, components[1:])
     except Http404:

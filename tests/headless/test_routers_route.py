@@ -128,3 +128,32 @@ def test_bad_paths_are_4xx_problems(api_get, site_tree, params):
 
     assert 400 <= response.status_code < 500
     assert response["Content-Type"] == "application/problem+json"
+
+
+def route_queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/api/v3/route", {"path": path})  # the per-process caches (site, hidden sections) warm
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/api/v3/route", {"path": path}).status_code == 200
+    return len(queries)
+
+
+def test_route_reads_a_page_in_the_same_queries_at_any_depth_and_tree_size(client, site_tree):
+    """The page is found by its URL path in one query, not by reading each ancestor in turn."""
+    index = site_tree["fr"]["index"]
+    shallow = ProgrammePageFactory(parent=index, slug="peu-profond", title="Peu profond")
+    middle = ProgrammePageFactory(parent=shallow, slug="milieu", title="Milieu")
+    deep = ProgrammePageFactory(parent=middle, slug="profond", title="Profond")
+    at_depth = {page.depth: route_queries(client, page.url) for page in (shallow, deep)}
+    for number in range(5):
+        ProgrammePageFactory(parent=index, slug=f"voisin-{number}", title=f"Voisin {number}")
+    in_a_larger_tree = route_queries(client, deep.url)
+
+    assert at_depth[shallow.depth] == at_depth[deep.depth] == in_a_larger_tree
+    assert in_a_larger_tree <= 12
+
+
+def test_route_reads_a_home_page_in_at_most_12_queries(client, site_tree):
+    assert route_queries(client, site_tree["es"]["home"].url) <= 12
