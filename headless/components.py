@@ -7,6 +7,7 @@ from django.conf import settings
 from django.http import Http404
 from wagtail.models import Locale, Page, Site
 
+from website import seo
 from website.languages import language_name
 from website.visibility import public_pages, public_translations
 
@@ -42,6 +43,32 @@ def translations(page, request):
         for code in CONTENT_LANGUAGES
         if code in found
     ]
+
+
+def page_head(page, request, translations):
+    """The page's <head> as the HTML site writes it (website/templates/base.html); `translations`
+    as `translations()` gives them. Reads only the social image (and its rendition), if any."""
+    title = page.seo_title or page.title
+    alternates = [
+        {"hreflang": item["language"], "href": seo.absolute_url(request, item["url"])}
+        for item in translations
+        if item["url"]
+    ]
+    default = next((item for item in alternates if item["hreflang"] == settings.LANGUAGE_CODE), None)
+    if default is not None:
+        alternates.append({"hreflang": "x-default", "href": default["href"]})
+    return {
+        "url": page.get_url(request),
+        "title": title,
+        "description": seo.page_description(page),
+        "canonical": seo.canonical_url(request, page),
+        # A preview (headless/routers/preview.py) is a draft: never indexed, as on the HTML site.
+        "robots": "noindex, nofollow" if getattr(request, "headless_preview", False) else "index, follow",
+        "og_type": "article" if page.depth > 2 else "website",
+        "og_locale": seo.open_graph_locale(page.locale.language_code),
+        "og_image": seo.social_image(request, page),
+        "alternates": alternates,
+    }
 
 
 def locale_for(language):

@@ -12,7 +12,7 @@ from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
-from headless.components import CONTENT_LANGUAGES, breadcrumbs, home_page, locale_for, translations
+from headless.components import CONTENT_LANGUAGES, breadcrumbs, home_page, locale_for, page_head, translations
 from headless.schemas import RouteSchema
 from website.visibility import is_page_public, visible_redirects
 
@@ -22,10 +22,12 @@ MAX_PATH_LENGTH = 1024
 
 
 def page_route(page, request):
+    page_translations = translations(page, request)
     return {
         "page": page,
+        "head": page_head(page, request, page_translations),
         "breadcrumbs": breadcrumbs(page, request),
-        "translations": translations(page, request),
+        "translations": page_translations,
         "redirect": None,
     }
 
@@ -88,7 +90,7 @@ def root_redirect(request):
 
 
 def redirect_route(redirect):
-    return {"page": None, "breadcrumbs": [], "translations": [], "redirect": redirect}
+    return {"page": None, "head": None, "breadcrumbs": [], "translations": [], "redirect": redirect}
 
 
 @router.get(
@@ -98,7 +100,8 @@ def redirect_route(redirect):
     summary="Resolve a public URL",
     description=(
         "Resolves the path of any public page, in any language (`/fr/…`), to the page's full detail, "
-        "its breadcrumbs and its live translations. `path` is a page's path as a `url` elsewhere in the "
+        "its head (what the HTML site puts in <head>: title, description, canonical and alternate URLs "
+        "with x-default, social image, robots), its breadcrumbs and its live translations. `path` is a page's path as a `url` elsewhere in the "
         "API gives it (percent-encoded, decoded once as a URL path), URL-encoded as any query parameter "
         "value; a query string in it is ignored to find the page. A path that Wagtail redirects (matched "
         "with, then without, its query string), and `/` (the default language's home), answer 200 with "

@@ -157,3 +157,59 @@ def test_route_reads_a_page_in_the_same_queries_at_any_depth_and_tree_size(clien
 
 def test_route_reads_a_home_page_in_at_most_12_queries(client, site_tree):
     assert route_queries(client, site_tree["es"]["home"].url) <= 12
+
+
+def test_the_head_gives_what_the_html_site_puts_in_head(api_get, site_tree):
+    french, english = site_tree["fr"]["programme"], site_tree["en"]["programme"]
+
+    head = api_get("/api/v3/route", path=french.url).json()["head"]
+
+    assert head["url"] == french.url
+    assert head["title"] == "Plaidoyer juridique"
+    assert head["description"] == french.summary[:160] or head["description"]  # the summary, as the HTML site
+    assert head["canonical"] == f"http://testserver{french.url}"
+    assert head["robots"] == "index, follow"
+    assert head["og_locale"] == "fr_FR"
+    assert head["og_type"] == "article"
+    assert {item["hreflang"]: item["href"] for item in head["alternates"]} == {
+        "en": f"http://testserver{english.url}",
+        "fr": f"http://testserver{french.url}",
+        "es": f"http://testserver{site_tree['es']['programme'].url}",
+        "x-default": f"http://testserver{english.url}",
+    }
+
+
+def test_the_head_matches_the_html_page(client, site_tree):
+    french = site_tree["fr"]["programme"]
+
+    head = client.get("/api/v3/route", {"path": french.url}).json()["head"]
+    html = client.get(french.url).content.decode()
+
+    assert f'<link rel="canonical" href="{head["canonical"]}">' in html
+    assert f'<meta name="description" content="{head["description"]}">' in html
+    for alternate in head["alternates"]:
+        assert f'hreflang="{alternate["hreflang"]}" href="{alternate["href"]}"' in html
+
+
+def test_the_social_image_falls_back_to_the_hero_with_its_alt_text_on_this_page(api_get, site_tree):
+    from website.factories import CustomImageFactory
+
+    french = site_tree["fr"]["programme"]
+    french.hero_image = CustomImageFactory(alt_text="Parliament")
+    french.hero_alt_text = "Des députés reçoivent des défenseurs"
+    french.save_revision().publish()
+
+    image = api_get("/api/v3/route", path=french.url).json()["head"]["og_image"]
+
+    assert image["alt"] == "Des députés reçoivent des défenseurs"
+    assert (image["width"], image["height"]) == (1200, 630)
+    assert image["url"].startswith("http://testserver/")
+
+
+def test_a_preview_head_is_not_indexed(site_tree, rf):
+    from headless.components import page_head
+
+    request = rf.get("/api/v3/preview")
+    request.headless_preview = True
+
+    assert page_head(site_tree["en"]["programme"], request, [])["robots"] == "noindex, nofollow"
