@@ -46,6 +46,9 @@ The document also passes Redocly's recommended ruleset with no error
   cannot express (openapi-python-client drops the unpublish, copy and
   create_alias operations: "ModelProperty cannot have a default value"), and
   each property states its own default already;
+- the content languages are one component, `ContentLanguage`, which every
+  parameter taking one refers to: inline, each became its own enum class in
+  generated clients;
 - components that no operation uses (v3's parameter models, unexposed snippet
   and upload schemas) are left out (`no-unused-components`).
 
@@ -58,6 +61,7 @@ tools that an Authorization header is needed.
 
 from math import inf
 
+from django.conf import settings
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
 
 # v3's own reading of WAGTAILAPI_LIMIT_MAX, so that the schema says the cap the paginator keeps.
@@ -237,6 +241,39 @@ def _plain_optional_bodies(schema):
                     media["schema"] = body["allOf"][0]
 
 
+CONTENT_LANGUAGE = "ContentLanguage"
+
+
+def _content_languages_as_one_component(schema):
+    languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    ref = {"$ref": f"{REF_PREFIX}{CONTENT_LANGUAGE}"}
+
+    def replace(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if (
+                    isinstance(value, dict)
+                    and value.get("enum") == languages
+                    and value.get("type") == "string"
+                ):
+                    rest = {k: v for k, v in value.items() if k in ("default", "description")}
+                    node[key] = {**ref, **rest}
+                else:
+                    replace(value)
+        elif isinstance(node, list):
+            for value in node:
+                replace(value)
+
+    replace(schema["paths"])
+    replace(schema["components"]["schemas"])
+    schema["components"]["schemas"][CONTENT_LANGUAGE] = {
+        "title": CONTENT_LANGUAGE,
+        "description": "A content language: the language of a page, and the first segment of its path",
+        "type": "string",
+        "enum": languages,
+    }
+
+
 def _references(node, found):
     if isinstance(node, dict):
         ref = node.get("$ref")
@@ -289,6 +326,7 @@ def document_errors(schema):
     _rich_text_features_as_extension(schema["components"]["schemas"])
     _discriminate_unions(schema, schema["paths"])
     _plain_optional_bodies(schema)
+    _content_languages_as_one_component(schema)
     _discriminate_unions(schema, schema["components"]["schemas"])
     _drop_unused_components(schema)
     schema["servers"] = SERVERS

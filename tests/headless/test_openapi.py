@@ -165,3 +165,17 @@ def test_an_optional_body_is_its_schema_without_a_model_default(document):
     assert body["content"]["application/json"]["schema"] == {
         "$ref": "#/components/schemas/PageUnpublishSchema"
     }
+
+
+def test_the_content_languages_are_one_component(document, settings):
+    parameters = {
+        path: next(p for p in document["paths"][path]["get"]["parameters"] if p["name"] == "locale")["schema"]
+        for path in ("/api/v3/library", "/api/v3/search", "/api/v3/navigation")
+    }
+
+    assert document["components"]["schemas"]["ContentLanguage"]["enum"] == [
+        code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+    ]
+    assert {schema["$ref"] for schema in parameters.values()} == {"#/components/schemas/ContentLanguage"}
+    assert parameters["/api/v3/search"]["default"] == "en"
+    assert '"enum": ["en", "fr", "es"]' not in json.dumps(document["paths"])
