@@ -55,6 +55,19 @@ class RouteRedirectSchema(Schema):
     permanent: bool
 
 
+class RouteViewSchema(Schema):
+    """A public URL that is not a page: the search page, or a view of a routable page (a feed)."""
+
+    name: str = Field(description="`search`, or the routable page's route name (`feed_view`)")
+    url: str = Field(
+        description="Absolute URL of what the HTML site serves there (an RSS feed is served as is)"
+    )
+    api_url: str | None = Field(description="The API endpoint with the same content, where there is one")
+    page: BreadcrumbSchema | None = Field(
+        description="The page the view belongs to, for a routable page's view"
+    )
+
+
 class RouteSchema(Schema):
     """A page with everything a front end needs to render it, or the redirect to follow instead."""
 
@@ -63,3 +76,4 @@ class RouteSchema(Schema):
     breadcrumbs: list[BreadcrumbSchema] = []
     translations: list[TranslationSchema] = []
     redirect: RouteRedirectSchema | None = None
+    view: RouteViewSchema | None = None

@@ -79,6 +79,7 @@ def _hit(hit, language):
         "Malformed parameters give 422 with the reasons in `errors`; an unknown page type 400; a "
         "search server that does not answer 503."
     ),
+    url_name="headless_search",
     auth=[AllowAnonymous()],
 )
 def search(request, params: Query[SearchParams]):

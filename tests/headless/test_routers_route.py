@@ -213,3 +213,27 @@ def test_a_preview_head_is_not_indexed(site_tree, rf):
     request.headless_preview = True
 
     assert page_head(site_tree["en"]["programme"], request, [])["robots"] == "noindex, nofollow"
+
+
+@pytest.mark.parametrize(
+    ("language", "path"), [("fr", "/fr/recherche/"), ("es", "/es/buscar/"), ("en", "/en/search/")]
+)
+def test_the_search_page_is_routable_in_every_language(api_get, site_tree, language, path):
+    response = api_get("/api/v3/route", path=f"{path}?q=d%C3%A9fenseurs")
+
+    view = response.json()["view"]
+    assert response.status_code == 200
+    assert response.json()["page"] is None
+    assert view["name"] == "search"
+    assert view["api_url"] == f"/api/v3/search/?locale={language}&q=d%C3%A9fenseurs"
+    assert view["url"] == f"http://testserver{path}?q=d%C3%A9fenseurs"
+
+
+def test_the_english_search_address_in_another_language_is_the_html_sites_redirect(
+    api_get, client, site_tree
+):
+    routed = api_get("/api/v3/route", path="/fr/search/?q=x").json()
+    served = client.get("/fr/search/?q=x")
+
+    assert routed["redirect"] == {"location": "/fr/recherche/?q=x", "permanent": True}
+    assert (served.status_code, served["Location"]) == (301, "/fr/recherche/?q=x")
