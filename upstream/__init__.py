@@ -56,6 +56,7 @@ API = (
     "upstream.wagtail_api_translation_writes",
     "upstream.wagtail_api_bad_input",
     "upstream.wagtail_api_visibility",
+    "upstream.wagtail_api_find_language_prefix",
 )
 
 _applied = set()
