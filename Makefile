@@ -38,8 +38,11 @@ $(VENV)/.installed: requirements.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt package.json package-lock.json | $(PY)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@# Redocly CLI lints the OpenAPI document in the tests (skipped without Node.js, except in CI).
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+		else echo "npm not found: the OpenAPI lint test will be skipped (install Node.js to run it)"; fi
 	@touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -137,4 +140,4 @@ screenshots: install-dev
 	$(PY) scripts/screenshots.py --base-url http://127.0.0.1:$(PORT) --out docs/screenshots
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media private_media static_collected .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 media private_media static_collected .pytest_cache .ruff_cache

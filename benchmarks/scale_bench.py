@@ -51,6 +51,10 @@ def requests():
     home = HomePage.objects.live().filter(locale=english).first()
     library = public_library(english)
     programme = ProgrammePage.objects.live().filter(locale=english).order_by("path").first()
+    # The one call that renders a French programme page (issue 14's closing note).
+    french_programme = (
+        ProgrammePage.objects.live().filter(locale__language_code="fr").order_by("path").first()
+    )
     # The demo's own publication, the same one at both sizes.
     publication = ResourcePage.objects.live().filter(locale=english).order_by("path").first()
     library_url = library.url
@@ -65,6 +69,7 @@ def requests():
         ("search page (fr)", "/fr/search/?q=d%C3%A9fenseurs"),
         ("search page (en), page 2", "/en/search/?q=defenders&page=2"),
         ("API route/ (publication)", f"/api/v3/route/?path={publication.url}"),
+        ("API route/ (French programme)", f"/api/v3/route/?path={french_programme.url}"),
         ("API navigation/", "/api/v3/navigation/?locale=en"),
         ("API site/", "/api/v3/site/"),
         ("API library/", "/api/v3/library/?locale=en"),

@@ -8,6 +8,8 @@ refuses routers added later), whatever the order of INSTALLED_APPS.
 """
 
 from django.conf import settings
+from django.urls import URLPattern
+from django.urls.resolvers import RoutePattern
 from django.views.decorators.csp import csp_override
 from wagtail.api.v3.urls import api
 
@@ -47,4 +49,29 @@ ROUTERS = {
 for prefix, router in ROUTERS.items():
     api.add_router(prefix, router)
 
-__all__ = ["api"]
+
+def _without_trailing_slash(pattern):
+    """`pattern` answering at its route without the final slash, unnamed (reverse() keeps the slash)."""
+    route = str(pattern.pattern)
+    return URLPattern(
+        RoutePattern(route.removesuffix("/"), is_endpoint=True), pattern.callback, pattern.default_args
+    )
+
+
+def urls():
+    """api.urls, each route also answering without its trailing slash.
+
+    The OpenAPI document writes paths without it, as Redocly's recommended rules want
+    (headless.openapi); URLs the API gives (`detail_url`, `find/`'s Location) keep it.
+    Django's APPEND_SLASH would redirect only a GET, and lose a write's body.
+    """
+    patterns, app_name, namespace = api.urls
+    twins = [
+        _without_trailing_slash(pattern)
+        for pattern in patterns
+        if isinstance(pattern, URLPattern) and str(pattern.pattern).endswith("/")
+    ]
+    return [*patterns, *twins], app_name, namespace
+
+
+__all__ = ["api", "urls"]

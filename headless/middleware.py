@@ -6,8 +6,7 @@ import re
 from http import HTTPStatus
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponsePermanentRedirect
-from django.urls import get_urlconf, is_valid_path
+from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
@@ -52,8 +51,6 @@ class ApiHttpMiddleware:
     - HEAD is answered like GET, without the body. (django-ninja answers 405 to
       a method its operation does not list, and its operations list GET only.)
     - CORS headers only for origins listed in CORS_ALLOWED_ORIGINS (none by default).
-    - A URL missing its trailing slash gets a 308 to the right one, which keeps
-      the method and body: Django's APPEND_SLASH can only redirect a GET.
     - A body is bounded before anything parses it: over MAX_JSON_BODY it is a
       413, nested deeper than MAX_JSON_DEPTH (or with unmatched brackets) a 400.
     - A bearer token that is not valid is a 401 (headless.api_tokens), and
@@ -129,8 +126,6 @@ class ApiHttpMiddleware:
         finally:
             if head:
                 request.method = "HEAD"
-        if response.status_code == HTTPStatus.NOT_FOUND:
-            return self.slash_redirect(request) or response
         return response
 
     @staticmethod
@@ -199,18 +194,6 @@ class ApiHttpMiddleware:
             status=HTTPStatus.UNPROCESSABLE_ENTITY,
             detail="The request body must be a JSON object.",
             errors=[{"type": "object_expected", "loc": ["body"], "msg": "Expected a JSON object."}],
-        )
-
-    @staticmethod
-    def slash_redirect(request):
-        path = request.path_info
-        if not settings.APPEND_SLASH or path.endswith("/"):
-            return None
-        urlconf = getattr(request, "urlconf", get_urlconf())
-        if is_valid_path(path, urlconf) or not is_valid_path(f"{path}/", urlconf):
-            return None
-        return HttpResponsePermanentRedirect(
-            request.get_full_path(force_append_slash=True), preserve_request=True
         )
 
     @staticmethod

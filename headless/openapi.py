@@ -27,6 +27,31 @@ allowed to be "" only, and an empty path segment never matches.
 v3's `find/` look-ups never answer 200: they redirect (302) to the detail
 URL of what they found, which the document now says.
 
+The document also passes Redocly's recommended ruleset with no error
+(tests/headless/test_openapi_lint.py runs it):
+
+- paths are written without their trailing slash (`no-path-trailing-slash`);
+  the API answers both spellings (headless.api.urls), so a generated client
+  works whichever it uses;
+- `servers` names this site (`no-empty-servers`);
+- v3's write schemas put the rich text features on a property as `features`,
+  a keyword JSON Schema does not have (`struct`); they become
+  `x-rich-text-features`, as the read schemas already say them;
+- a union whose members all have a constant `type` (the page types, with
+  upstream.wagtail_api_page_discriminator; StreamField blocks already have one)
+  gets the OpenAPI `discriminator` with its mapping, so that clients narrow by it
+  (`no-illogical-composition-keywords`);
+- an optional request body is its schema alone: v3 wraps it in a one-member
+  `allOf` with the model's defaults as `default`, which generated clients
+  cannot express (openapi-python-client drops the unpublish, copy and
+  create_alias operations: "ModelProperty cannot have a default value"), and
+  each property states its own default already;
+- the content languages are one component, `ContentLanguage`, which every
+  parameter taking one refers to: inline, each became its own enum class in
+  generated clients;
+- components that no operation uses (v3's parameter models, unexposed snippet
+  and upload schemas) are left out (`no-unused-components`).
+
 It also states the limits the server keeps (`limit`'s maximum, `search`'s
 length and terms), and expresses anonymous access as OpenAPI does, with an
 empty security requirement: v3 declares it as an `http` security scheme
@@ -36,6 +61,7 @@ tools that an Authorization header is needed.
 
 from math import inf
 
+from django.conf import settings
 from wagtail.api.v3.errors import PROBLEM_JSON, ProblemDetail
 
 # v3's own reading of WAGTAILAPI_LIMIT_MAX, so that the schema says the cap the paginator keeps.
@@ -68,6 +94,9 @@ FOUND = {
     "headers": {"Location": {"description": "The detail URL", "schema": {"type": "string"}}},
 }
 LOOKUPS = ("/find/", "/route/")
+# Relative to the document: the site that serves it.
+SERVERS = [{"url": "/", "description": "This site"}]
+REF_PREFIX = "#/components/schemas/"
 
 
 def _parameter(operation, name):
@@ -151,6 +180,125 @@ def _statuses(path, method, operation):
     return statuses
 
 
+def _without_trailing_slash(path):
+    return path.rstrip("/") or "/"
+
+
+def _strip_trailing_slashes(schema):
+    schema["paths"] = {
+        _without_trailing_slash(path): operations for path, operations in schema["paths"].items()
+    }
+
+
+def _rich_text_features_as_extension(node):
+    """v3's write schemas say a rich text property's features as `features`: an `x-` keyword instead."""
+    if isinstance(node, dict):
+        properties = node.get("properties")
+        if isinstance(properties, dict):
+            for prop in properties.values():
+                if isinstance(prop, dict) and isinstance(prop.get("features"), list):
+                    prop.setdefault("x-rich-text-features", prop.pop("features"))
+        for value in node.values():
+            _rich_text_features_as_extension(value)
+    elif isinstance(node, list):
+        for value in node:
+            _rich_text_features_as_extension(value)
+
+
+def _constant_type(schema, component):
+    """The `type` constant of the component `component` ({"$ref": …}) refers to, or None."""
+    ref = component.get("$ref", "")
+    target = schema["components"]["schemas"].get(ref.removeprefix(REF_PREFIX), {})
+    return target.get("properties", {}).get("type", {}).get("const")
+
+
+def _discriminate_unions(schema, node):
+    """Each `oneOf` whose members all have a constant `type` gets the discriminator naming it."""
+    if isinstance(node, dict):
+        members = node.get("oneOf")
+        if isinstance(members, list) and members and "discriminator" not in node:
+            constants = [_constant_type(schema, member) for member in members]
+            if all(constants) and len(set(constants)) == len(constants):
+                node["discriminator"] = {
+                    "propertyName": "type",
+                    "mapping": {
+                        constant: member["$ref"] for constant, member in zip(constants, members, strict=True)
+                    },
+                }
+        for value in node.values():
+            _discriminate_unions(schema, value)
+    elif isinstance(node, list):
+        for value in node:
+            _discriminate_unions(schema, value)
+
+
+def _plain_optional_bodies(schema):
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            for media in operation.get("requestBody", {}).get("content", {}).values():
+                body = media.get("schema", {})
+                if len(body.get("allOf", [])) == 1 and set(body) <= {"allOf", "default"}:
+                    media["schema"] = body["allOf"][0]
+
+
+CONTENT_LANGUAGE = "ContentLanguage"
+
+
+def _content_languages_as_one_component(schema):
+    languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    ref = {"$ref": f"{REF_PREFIX}{CONTENT_LANGUAGE}"}
+
+    def replace(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if (
+                    isinstance(value, dict)
+                    and value.get("enum") == languages
+                    and value.get("type") == "string"
+                ):
+                    rest = {k: v for k, v in value.items() if k in ("default", "description")}
+                    node[key] = {**ref, **rest}
+                else:
+                    replace(value)
+        elif isinstance(node, list):
+            for value in node:
+                replace(value)
+
+    replace(schema["paths"])
+    replace(schema["components"]["schemas"])
+    schema["components"]["schemas"][CONTENT_LANGUAGE] = {
+        "title": CONTENT_LANGUAGE,
+        "description": "A content language: the language of a page, and the first segment of its path",
+        "type": "string",
+        "enum": languages,
+    }
+
+
+def _references(node, found):
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(REF_PREFIX):
+            found.add(ref[len(REF_PREFIX) :])
+        for value in node.values():
+            _references(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _references(value, found)
+    return found
+
+
+def _drop_unused_components(schema):
+    """Keep the schemas the paths use, directly or through other schemas."""
+    components = schema["components"]["schemas"]
+    used = _references(schema["paths"], set())
+    pending = list(used)
+    while pending:
+        for name in _references(components.get(pending.pop(), {}), set()) - used:
+            used.add(name)
+            pending.append(name)
+    schema["components"]["schemas"] = {name: value for name, value in components.items() if name in used}
+
+
 def document_errors(schema):
     """`schema` (an OpenAPI dict) with each operation's 4xx documented as problem+json, its
     limits stated and anonymous access expressed as OpenAPI means it."""
@@ -174,4 +322,12 @@ def document_errors(schema):
                 responses.pop(200, None)
                 responses[302] = FOUND
             operation["responses"] = responses
+    _strip_trailing_slashes(schema)
+    _rich_text_features_as_extension(schema["components"]["schemas"])
+    _discriminate_unions(schema, schema["paths"])
+    _plain_optional_bodies(schema)
+    _content_languages_as_one_component(schema)
+    _discriminate_unions(schema, schema["components"]["schemas"])
+    _drop_unused_components(schema)
+    schema["servers"] = SERVERS
     return schema

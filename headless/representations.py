@@ -7,8 +7,6 @@ values are rendered in the page's own language: see `headless.page_language`
 for the upstream gap. File URLs are absolute, page URLs are paths.
 """
 
-from typing import Any
-
 from django.db.models import ForeignKey
 from pydantic.fields import FieldInfo
 from wagtail.api.rich_text import APIRichText
@@ -19,6 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import features as feature_registry
 
+from headless.block_schemas import stream_type
 from upstream.wagtail_api_page_language import in_page_language, localize_page_links
 from website.absolute_urls import absolute_file_links, absolute_file_urls
 from website.api_representations import (
@@ -96,7 +95,11 @@ def _stream_field_schema(generator, field):
         with in_page_language(obj):
             return absolute_file_urls(value.stream_block.get_api_representation(value, context))
 
-    return list[Any], [], staticmethod(resolve)
+    return (
+        stream_type(field.stream_block, f"{field.model.__name__}{field.name.title()}"),
+        [],
+        staticmethod(resolve),
+    )
 
 
 _default_foreign_key_schema = read_generators.foreign_key_schema

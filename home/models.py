@@ -6,7 +6,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from programmes.api import programme_cards
+from programmes.api import ProgrammeCardSchema, programme_cards
 from website.localized_relations import localize_live_pages
 from website.models import BasePage
 from website.visibility import public_link_target
@@ -62,7 +62,7 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     @property
-    def featured_programme_cards(self):
+    def featured_programme_cards(self) -> list[ProgrammeCardSchema]:
         """The featured programmes as the home page lists them, in this page's language."""
         return programme_cards(self.featured_programmes_in_language())
 

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from ninja import Field, Schema
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
@@ -105,6 +106,17 @@ class ContactPageForm(WagtailAdminFormPageForm, PublishingPageForm):
     """The form builder's admin checks (duplicate field names) and the placeholder check."""
 
 
+class FormFieldSchema(Schema):
+    """A contact form field as the API gives it (`ContactPage.form_field_list`)."""
+
+    name: str = Field(description="The name to post the value under")
+    label: str
+    type: str = Field(description="Wagtail's form field type: singleline, multiline, email, dropdown, …")
+    required: bool
+    choices: list[str]
+    help_text: str
+
+
 class ContactPage(EmailFormMixin, FormMixin, BasePage):
     """Wagtail's AbstractEmailForm on the project's BasePage: submissions stored and mailed."""
 
@@ -155,7 +167,7 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         return self.intro
 
     @property
-    def form_field_list(self):
+    def form_field_list(self) -> list[FormFieldSchema]:
         """The form's fields as a front end needs them to draw the form."""
         return [
             {

@@ -1,10 +1,17 @@
 """The block pages use to mention a person: named only as `display_name` allows."""
 
 from django.utils.translation import gettext_lazy as _
+from ninja import Field, Schema
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from people.display import display_name, searchable_name
+
+
+class PersonSchema(Schema):
+    name: str = Field(description="The name the person agreed to be shown under")
+    kind: str
+    role: str | None
 
 
 class PersonBlock(blocks.StructBlock):
@@ -17,6 +24,8 @@ class PersonBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["display_name"] = display_name(value["person"])
         return context
+
+    api_schema = PersonSchema | None  # None: the person may not be named (headless/block_schemas.py)
 
     def get_api_representation(self, value, context=None):
         name = display_name(value["person"])

@@ -1,6 +1,30 @@
-"""How programmes and institutions appear inside other pages' API representations."""
+"""How programmes and institutions appear inside other pages' API representations.
 
-from website.api_representations import image_representation, images_with_renditions
+The schemas type the page properties that return them (upstream/wagtail_api_property_types.py
+reads the return annotations), so that OpenAPI clients get typed cards.
+"""
+
+from ninja import Field, Schema
+
+from website.api_representations import PageImageSchema, image_representation, images_with_renditions
+
+
+class InstitutionSchema(Schema):
+    id: int
+    name: str
+    description: str
+    locale: str = Field(
+        description="The institution's language: another than the page's where it is not translated yet"
+    )
+
+
+class ProgrammeCardSchema(Schema):
+    id: int
+    title: str
+    summary: str
+    url: str | None = Field(description="The programme page's path")
+    locale: str
+    image: PageImageSchema | None = Field(description="The programme's hero image; null if none or private")
 
 
 def institution_representation(institution):

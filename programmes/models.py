@@ -18,11 +18,11 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from people.blocks import PeopleBlock
+from people.blocks import PeopleBlock, PersonSchema
 from people.display import display_name
-from programmes.api import institution_representation, programme_cards
+from programmes.api import InstitutionSchema, ProgrammeCardSchema, institution_representation, programme_cards
 from programmes.forms import RelatedProgrammesForm
-from website.api_representations import text_about_image_api_field
+from website.api_representations import PageImageSchema, text_about_image_api_field
 from website.blocks import BodyBlock
 from website.localized_relations import localize_all, localize_live_pages, source_locale_choices
 from website.models import BasePage, HeroImageMixin
@@ -97,12 +97,12 @@ class ProgrammeIndexPage(BasePage):
         verbose_name_plural = _("programme index pages")
 
     @property
-    def programme_cards(self):
+    def programme_cards(self) -> list[ProgrammeCardSchema]:
         """The programmes the HTML index lists, in the same order and languages."""
         return programme_cards(self.listed_programmes())
 
     @property
-    def institution_list(self):
+    def institution_list(self) -> list[InstitutionSchema]:
         return [institution_representation(item) for item in self.listed_institutions()]
 
     def get_context(self, request, *args, **kwargs):
@@ -219,7 +219,7 @@ class ProgrammePage(HeroImageMixin, BasePage):
         verbose_name_plural = _("programme pages")
 
     @property
-    def hero(self):
+    def hero(self) -> PageImageSchema | None:
         """The hero image with the alt text and credit that apply on this page."""
         representation = super().hero
         if representation is not None:
@@ -232,18 +232,18 @@ class ProgrammePage(HeroImageMixin, BasePage):
         return [block for block in self.people if display_name(block.value["person"]) is not None]
 
     @property
-    def people_shown(self):
+    def people_shown(self) -> list[PersonSchema]:
         return [block.block.get_api_representation(block.value) for block in self.shown_people]
 
     @property
-    def targeted_institutions(self):
+    def targeted_institutions(self) -> list[InstitutionSchema]:
         return [
             institution_representation(item)
             for item in localize_all(self.institutions.select_related("locale"), self.locale)
         ]
 
     @property
-    def related_programme_cards(self):
+    def related_programme_cards(self) -> list[ProgrammeCardSchema]:
         return programme_cards(localize_live_pages(self.related_programmes.all(), self.locale))
 
     def get_context(self, request, *args, **kwargs):

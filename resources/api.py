@@ -14,11 +14,19 @@ from django.http import Http404, HttpRequest
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
+from pydantic import create_model
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.models import Locale
 
 from resources.api_representations import file_representation
-from resources.library import MAX_QUERY_LENGTH, SORTS, LibrarySearch, PublicationFile, public_library
+from resources.library import (
+    FILTER_PARAMS,
+    MAX_QUERY_LENGTH,
+    SORTS,
+    LibrarySearch,
+    PublicationFile,
+    public_library,
+)
 from website.api_schemas import ContentLanguage, PaginationSchema, pagination
 
 router = Router(tags=["library"])
@@ -88,13 +96,22 @@ class LibraryPageSchema(Schema):
     url: str | None
 
 
+# One property per filter (not a free-form map), so that generated clients type each.
+LibraryFiltersSchema = create_model(
+    "LibraryFiltersSchema",
+    __base__=Schema,
+    __doc__="The values each filter of the request selects (empty: not filtered by it).",
+    **{name: (list[str], Field(description=f"Selected `{name}` values")) for name in FILTER_PARAMS},
+)
+
+
 class LibrarySchema(Schema):
     locale: str
     library: LibraryPageSchema
     pagination: PaginationSchema
     sort: str
     query: str
-    filters: dict[str, list[str]]
+    filters: LibraryFiltersSchema
     facets: list[FacetSchema]
     items: list[PublicationSchema]
 

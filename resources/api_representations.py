@@ -1,10 +1,39 @@
 """How publications appear in API v3: files, classification and identifiers in the page's language."""
 
 from django.utils import translation
+from ninja import Field, Schema
 
-from programmes.api import programme_cards
+from programmes.api import ProgrammeCardSchema, programme_cards
 from resources import library
 from website.absolute_urls import absolute
+
+
+class TermSchema(Schema):
+    """A taxonomy term: the slug that filters by it (library/, search/) and its label in the page's language."""
+
+    slug: str
+    label: str
+
+
+class CountrySchema(Schema):
+    code: str = Field(description="ISO 3166 code")
+    name: str
+
+
+class IdentifierSchema(Schema):
+    scheme: str
+    value: str
+    language: str
+
+
+class PublicationDetailsSchema(Schema):
+    type: TermSchema
+    topics: list[TermSchema]
+    regions: list[TermSchema]
+    countries: list[CountrySchema]
+    identifiers: list[IdentifierSchema]
+    programmes: list[ProgrammeCardSchema]
+    files: list[library.PublicationFile]
 
 
 def file_representation(file):

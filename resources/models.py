@@ -310,7 +310,7 @@ class ResourcePage(BasePage):
         return self.cover_alt_text or (self.cover_image.alt_text if self.cover_image else "")
 
     @property
-    def publication(self):
+    def publication(self) -> api_representations.PublicationDetailsSchema:
         """Files (URL, language, format, size), type, topics, regions, countries, identifiers."""
         return api_representations.publication_representation(self)
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
+from wagtail.api.v3.auth import AllowAnonymous
 
 from resources.api import FacetSchema, facet_representation
 from website.api_schemas import ContentLanguage, PaginationSchema, pagination
@@ -78,6 +79,8 @@ def _hit(hit, language):
         "Malformed parameters give 422 with the reasons in `errors`; an unknown page type 400; a "
         "search server that does not answer 503."
     ),
+    url_name="headless_search",
+    auth=[AllowAnonymous()],
 )
 def search(request, params: Query[SearchParams]):
     form = SearchForm(params.dict())

@@ -41,6 +41,9 @@ STARTUP = (
     "upstream.wagtail_image_pixel_check",
     "upstream.wagtail_api_base_url",
     "upstream.wagtail_locale_lookups",
+    # Before the registry builds the page schemas (when the URLconf is first loaded).
+    "upstream.wagtail_api_property_types",
+    "upstream.wagtail_api_page_discriminator",
     # Before any router is built: each paginated view reads its paginator's Input when decorated.
     "upstream.wagtail_api_bad_input",
     "upstream.localize_translation_views",
@@ -53,6 +56,7 @@ API = (
     "upstream.wagtail_api_translation_writes",
     "upstream.wagtail_api_bad_input",
     "upstream.wagtail_api_visibility",
+    "upstream.wagtail_api_find_language_prefix",
 )
 
 _applied = set()

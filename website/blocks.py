@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from ninja import Field, Schema
 from wagtail import blocks
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -12,11 +13,33 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import expand_db_html
 
 from website import image_words
-from website.api_representations import document_representation
+from website.api_representations import PageDocumentSchema, PageImageRenditionSchema, document_representation
 from website.responsive_images import SPECS, distinct_widths
 from website.visibility import is_document_public, is_image_public, public_link_target
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+# The API shapes of the blocks below that represent themselves (headless/block_schemas.py).
+class ImageBlockSchema(Schema):
+    id: int
+    alt: str = Field(description="Empty for a decorative image")
+    caption: str
+    credit: str
+    renditions: list[PageImageRenditionSchema]
+
+
+class CallToActionBlockSchema(Schema):
+    heading: str
+    text: str | None
+    link_text: str
+    url: str | None = Field(description="The page's path or the external URL; null if the page is not public")
+
+
+class EmbedBlockSchema(Schema):
+    url: str
+    title: str
+    provider: str | None = Field(description="The host the embed loads from when the visitor asks")
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -46,6 +69,8 @@ class ParagraphBlock(blocks.RichTextBlock):
         path, args, kwargs = super().deconstruct()
         kwargs.pop("features", None)
         return "website.blocks.ParagraphBlock", args, kwargs
+
+    api_schema = str  # HTML
 
     def get_api_representation(self, value, context=None):
         return expand_db_html(value.source)
@@ -110,6 +135,8 @@ class ImageBlock(blocks.StructBlock):
         if value["image"] is not None:
             context["alt"], context["caption"] = self.shown_words(value)
         return context
+
+    api_schema = ImageBlockSchema | None  # None: the image is gone or private
 
     def get_api_representation(self, value, context=None):
         image = value["image"]
@@ -186,6 +213,8 @@ class CallToActionBlock(blocks.StructBlock):
         context["link_url"] = self.link_url(value)
         return context
 
+    api_schema = CallToActionBlockSchema
+
     def get_api_representation(self, value, context=None):
         return {
             "heading": value["heading"],
@@ -220,6 +249,8 @@ class DocumentLinkBlock(blocks.StructBlock):
         context["document"] = document if document is not None and is_document_public(document) else None
         return context
 
+    api_schema = PageDocumentSchema | None  # None: the document is gone or private
+
     def get_api_representation(self, value, context=None):
         document = value["document"]
         representation = document_representation(document) if document is not None else None
@@ -251,6 +282,8 @@ class ClickToLoadEmbedBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["provider"] = urlsplit(value["url"]).hostname or ""
         return context
+
+    api_schema = EmbedBlockSchema
 
     def get_api_representation(self, value, context=None):
         return {"url": value["url"], "title": value["title"], "provider": urlsplit(value["url"]).hostname}

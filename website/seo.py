@@ -9,8 +9,13 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from wagtail.images.exceptions import InvalidFilterSpecError
+from wagtail.images.models import SourceImageIOError
 
 from website.language_profiles import PROFILES
+from website.visibility import is_image_public
+
+SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 
 DESCRIPTION_LENGTH = 160
 # For a page whose editor wrote no description, and for pages that are not
@@ -52,6 +57,27 @@ def page_description(page):
         if text:
             return Truncator(text).chars(DESCRIPTION_LENGTH)
     return str(DEFAULT_DESCRIPTION)
+
+
+def social_image(request, page):
+    """A 1200×630 JPEG rendition (the format every network reads) of the page's social image,
+    else of its hero image, with the alt text it has on this page; None if neither is public."""
+    image, alt = getattr(page, "social_image", None), None
+    if not is_image_public(image) and is_image_public(getattr(page, "hero_image", None)):
+        image, alt = page.hero_image, getattr(page, "hero_alt", None)
+    if not is_image_public(image):
+        return None
+    try:
+        rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
+    except (SourceImageIOError, InvalidFilterSpecError):
+        # A missing original file must not take the page down with it.
+        return None
+    return {
+        "url": absolute_url(request, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": alt if alt is not None else image.alt_text,
+    }
 
 
 def open_graph_locale(language_code):

@@ -9,7 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from headless.api import api
+from headless import api
 from website.sitemap import sitemap_index, sitemap_page
 from website.views import private_image_file, robots_txt, root_redirect
 
@@ -19,7 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Images of private collections: never under /media/ (website/storage.py).
     path("private-media/<path:name>", private_image_file, name="private_image_file"),
-    path("api/v3/", api.urls),
+    path("api/v3/", api.urls()),
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<int:number>.xml", sitemap_page, name="sitemap_page"),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -64,10 +64,10 @@ def test_errors_are_documented_as_problem_json():
     def media_types(path, method, status):
         return list(paths[path][method]["responses"][status]["content"])
 
-    assert media_types("/api/v3/route/", "get", 404) == ["application/problem+json"]
-    assert media_types("/api/v3/pages/{page_id}/", "get", 404) == ["application/problem+json"]
-    assert media_types("/api/v3/pages/", "get", 422) == ["application/problem+json"]
-    assert media_types("/api/v3/pages/{page_id}/", "patch", 409) == ["application/problem+json"]
-    assert media_types("/api/v3/preview/", "get", 403) == ["application/problem+json"]
+    assert media_types("/api/v3/route", "get", 404) == ["application/problem+json"]
+    assert media_types("/api/v3/pages/{page_id}", "get", 404) == ["application/problem+json"]
+    assert media_types("/api/v3/pages", "get", 422) == ["application/problem+json"]
+    assert media_types("/api/v3/pages/{page_id}", "patch", 409) == ["application/problem+json"]
+    assert media_types("/api/v3/preview", "get", 403) == ["application/problem+json"]
     # No parameter to get wrong: only a bearer token that is not valid (401) can fail.
-    assert set(paths["/api/v3/site/"]["get"]["responses"]) == {200, 401}
+    assert set(paths["/api/v3/site"]["get"]["responses"]) == {200, 401}

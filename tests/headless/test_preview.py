@@ -57,7 +57,8 @@ def test_admin_preview_sends_the_editor_to_the_front_end_with_the_draft(client, 
     assert response["X-Robots-Tag"] == "noindex"
     assert "ETag" not in response
     data = response.json()
-    assert set(data) == {"page", "breadcrumbs", "translations", "redirect"}
+    assert set(data) == {"page", "head", "breadcrumbs", "translations", "redirect", "view"}
+    assert data["head"]["robots"] == "noindex, nofollow"
     assert data["page"]["id"] == index.pk
     assert data["page"]["title"] == "Plaidoyer (brouillon)"
     assert "Unsaved introduction." in data["page"]["introduction"]

@@ -175,15 +175,24 @@ def test_publication_page_exposes_files_and_translated_taxonomy(client, library_
     ]
 
 
-def test_route_resolves_the_library_page_but_not_its_feed(client, library_tree):
+def test_route_resolves_the_library_page_and_says_what_its_feed_is(client, library_tree):
     library = library_tree["fr"]["library"]
 
     page = client.get("/api/v3/route/", {"path": library.url})
     feed = client.get("/api/v3/route/", {"path": f"{library.url}feed/"})
+    served = client.get(f"{library.url}feed/")
 
     assert page.status_code == 200
     assert page.json()["page"]["meta"]["type"] == "resources.ResourceIndexPage"
-    assert feed.status_code == 404
+    assert feed.status_code == 200
+    assert feed.json()["page"] is None
+    assert feed.json()["view"] == {
+        "name": "feed_view",
+        "url": f"http://testserver{library.url}feed/",
+        "api_url": None,
+        "page": {"id": library.pk, "title": library.title, "url": library.url},
+    }
+    assert served.status_code == 200 and "rss" in served["Content-Type"]
 
 
 def test_library_runs_a_bounded_number_of_queries_whatever_the_number_of_publications(client, library_tree):

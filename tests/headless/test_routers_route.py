@@ -128,3 +128,112 @@ def test_bad_paths_are_4xx_problems(api_get, site_tree, params):
 
     assert 400 <= response.status_code < 500
     assert response["Content-Type"] == "application/problem+json"
+
+
+def route_queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/api/v3/route", {"path": path})  # the per-process caches (site, hidden sections) warm
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/api/v3/route", {"path": path}).status_code == 200
+    return len(queries)
+
+
+def test_route_reads_a_page_in_the_same_queries_at_any_depth_and_tree_size(client, site_tree):
+    """The page is found by its URL path in one query, not by reading each ancestor in turn."""
+    index = site_tree["fr"]["index"]
+    shallow = ProgrammePageFactory(parent=index, slug="peu-profond", title="Peu profond")
+    middle = ProgrammePageFactory(parent=shallow, slug="milieu", title="Milieu")
+    deep = ProgrammePageFactory(parent=middle, slug="profond", title="Profond")
+    at_depth = {page.depth: route_queries(client, page.url) for page in (shallow, deep)}
+    for number in range(5):
+        ProgrammePageFactory(parent=index, slug=f"voisin-{number}", title=f"Voisin {number}")
+    in_a_larger_tree = route_queries(client, deep.url)
+
+    assert at_depth[shallow.depth] == at_depth[deep.depth] == in_a_larger_tree
+    assert in_a_larger_tree <= 12
+
+
+def test_route_reads_a_home_page_in_at_most_12_queries(client, site_tree):
+    assert route_queries(client, site_tree["es"]["home"].url) <= 12
+
+
+def test_the_head_gives_what_the_html_site_puts_in_head(api_get, site_tree):
+    french, english = site_tree["fr"]["programme"], site_tree["en"]["programme"]
+
+    head = api_get("/api/v3/route", path=french.url).json()["head"]
+
+    assert head["url"] == french.url
+    assert head["title"] == "Plaidoyer juridique"
+    assert head["description"] == french.summary[:160] or head["description"]  # the summary, as the HTML site
+    assert head["canonical"] == f"http://testserver{french.url}"
+    assert head["robots"] == "index, follow"
+    assert head["og_locale"] == "fr_FR"
+    assert head["og_type"] == "article"
+    assert {item["hreflang"]: item["href"] for item in head["alternates"]} == {
+        "en": f"http://testserver{english.url}",
+        "fr": f"http://testserver{french.url}",
+        "es": f"http://testserver{site_tree['es']['programme'].url}",
+        "x-default": f"http://testserver{english.url}",
+    }
+
+
+def test_the_head_matches_the_html_page(client, site_tree):
+    french = site_tree["fr"]["programme"]
+
+    head = client.get("/api/v3/route", {"path": french.url}).json()["head"]
+    html = client.get(french.url).content.decode()
+
+    assert f'<link rel="canonical" href="{head["canonical"]}">' in html
+    assert f'<meta name="description" content="{head["description"]}">' in html
+    for alternate in head["alternates"]:
+        assert f'hreflang="{alternate["hreflang"]}" href="{alternate["href"]}"' in html
+
+
+def test_the_social_image_falls_back_to_the_hero_with_its_alt_text_on_this_page(api_get, site_tree):
+    from website.factories import CustomImageFactory
+
+    french = site_tree["fr"]["programme"]
+    french.hero_image = CustomImageFactory(alt_text="Parliament")
+    french.hero_alt_text = "Des députés reçoivent des défenseurs"
+    french.save_revision().publish()
+
+    image = api_get("/api/v3/route", path=french.url).json()["head"]["og_image"]
+
+    assert image["alt"] == "Des députés reçoivent des défenseurs"
+    assert (image["width"], image["height"]) == (1200, 630)
+    assert image["url"].startswith("http://testserver/")
+
+
+def test_a_preview_head_is_not_indexed(site_tree, rf):
+    from headless.components import page_head
+
+    request = rf.get("/api/v3/preview")
+    request.headless_preview = True
+
+    assert page_head(site_tree["en"]["programme"], request, [])["robots"] == "noindex, nofollow"
+
+
+@pytest.mark.parametrize(
+    ("language", "path"), [("fr", "/fr/recherche/"), ("es", "/es/buscar/"), ("en", "/en/search/")]
+)
+def test_the_search_page_is_routable_in_every_language(api_get, site_tree, language, path):
+    response = api_get("/api/v3/route", path=f"{path}?q=d%C3%A9fenseurs")
+
+    view = response.json()["view"]
+    assert response.status_code == 200
+    assert response.json()["page"] is None
+    assert view["name"] == "search"
+    assert view["api_url"] == f"/api/v3/search/?locale={language}&q=d%C3%A9fenseurs"
+    assert view["url"] == f"http://testserver{path}?q=d%C3%A9fenseurs"
+
+
+def test_the_english_search_address_in_another_language_is_the_html_sites_redirect(
+    api_get, client, site_tree
+):
+    routed = api_get("/api/v3/route", path="/fr/search/?q=x").json()
+    served = client.get("/fr/search/?q=x")
+
+    assert routed["redirect"] == {"location": "/fr/recherche/?q=x", "permanent": True}
+    assert (served.status_code, served["Location"]) == (301, "/fr/recherche/?q=x")

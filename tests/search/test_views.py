@@ -329,9 +329,12 @@ def test_api_schema_types_the_parameters(client, settings):
     schema = client.get("/api/v3/openapi.json").json()
     parameters = {
         parameter["name"]: parameter["schema"]
-        for parameter in schema["paths"]["/api/v3/search/"]["get"]["parameters"]
+        for parameter in schema["paths"]["/api/v3/search"]["get"]["parameters"]
     }
-    assert parameters["locale"]["enum"] == [code for code, _name in settings.LANGUAGES]
+    assert parameters["locale"]["$ref"] == "#/components/schemas/ContentLanguage"
+    assert schema["components"]["schemas"]["ContentLanguage"]["enum"] == [
+        code for code, _name in settings.LANGUAGES
+    ]
     assert parameters["page"]["type"] == "integer" and parameters["page"]["minimum"] == 1
     assert {"type": "integer", "minimum": 1000, "maximum": 9999} in parameters["year"]["anyOf"]
 

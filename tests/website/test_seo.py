@@ -93,3 +93,15 @@ def test_404_is_in_the_visitors_language_with_the_site_frame(client, site_tree, 
     assert html.select_one("footer.site-footer") is not None
     assert not response.cookies
     assert response["Content-Security-Policy"].startswith("default-src 'self'")
+
+
+def test_a_page_without_a_social_image_shares_its_hero_with_its_alt_text(client, site_tree):
+    programme = site_tree["fr"]["programme"]
+    programme.hero_image = CustomImageFactory(alt_text="Parliament")
+    programme.hero_alt_text = "Des députés reçoivent des défenseurs"
+    programme.save_revision().publish()
+
+    html = client.get(programme.url).content.decode()
+
+    assert '<meta property="og:image" content="http://testserver/' in html
+    assert '<meta property="og:image:alt" content="Des députés reçoivent des défenseurs">' in html

@@ -10,7 +10,7 @@ from wagtail.api import APIField
 from wagtail.log_actions import log
 from wagtail.models import Page, PagePermissionTester
 
-from website.api_representations import image_representation, text_about_image_api_field
+from website.api_representations import PageImageSchema, image_representation, text_about_image_api_field
 from website.frontend_preview import HeadlessPreviewMixin
 from website.publishing import PlaceholderCheckedPublishAction, PlaceholderError, PublishingPageForm
 
@@ -74,7 +74,7 @@ class HeroImageMixin(models.Model):
         return self.hero_alt_text or (self.hero_image.alt_text if self.hero_image else "")
 
     @property
-    def hero(self):
+    def hero(self) -> PageImageSchema | None:
         """The hero image with the alt text that applies on this page; None if none or private."""
         if self.hero_image is None:
             return None
