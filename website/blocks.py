@@ -128,8 +128,17 @@ class ImageBlock(blocks.StructBlock):
         }
 
     def get_preview_value(self):
+        # Every field given: a StructValue without one fails the template and clean().
         image = get_image_model().objects.order_by("pk").first()
-        return {"image": image, "caption": "Defenders meeting members of parliament", "credit": "PI"}
+        return self.normalize(
+            {
+                "image": image,
+                "alt_text": "",
+                "decorative": False,
+                "caption": "Defenders meeting members of parliament",
+                "credit": "PI",
+            }
+        )
 
     class Meta:
         icon = "image"
@@ -205,6 +214,7 @@ class CallToActionBlock(blocks.StructBlock):
             "heading": "Work with us",
             "text": "Tell us how your parliament can protect defenders.",
             "link_text": "Contact the team",
+            "page": None,
             "url": "https://www.protectioninternational.org/",
         }
 
@@ -230,7 +240,7 @@ class DocumentLinkBlock(blocks.StructBlock):
         return {**representation, "title": value["label"] or document.title}
 
     def get_preview_value(self):
-        return {"document": get_document_model().objects.order_by("pk").first(), "label": ""}
+        return self.normalize({"document": get_document_model().objects.order_by("pk").first(), "label": ""})
 
     class Meta:
         icon = "doc-full"
@@ -391,13 +401,9 @@ class GalleryBlock(blocks.StructBlock):
         return {"heading": value["heading"], "images": [image for image in shown if image is not None]}
 
     def get_preview_value(self):
-        images = list(get_image_model().objects.order_by("pk")[:3])
-        return {
-            "heading": "At the regional meeting",
-            "images": [
-                {"image": image, "caption": "Defenders and members of parliament"} for image in images
-            ],
-        }
+        image_block = self.child_blocks["images"].child_block
+        images = [image_block.get_preview_value() for _ in range(2)]
+        return self.normalize({"heading": "At the regional meeting", "images": images})
 
     class Meta:
         icon = "image"
@@ -454,14 +460,17 @@ class PublicationListBlock(blocks.StructBlock):
         return {"heading": value["heading"], "publications": cards}
 
     def get_preview_value(self):
-        return {
-            "heading": "Our latest publications",
-            "publications": [],
-            "limit": 3,
-            "programme": None,
-            "resource_type": None,
-            "topic": None,
-        }
+        # The library's newest publications, whatever their type.
+        return self.normalize(
+            {
+                "heading": "Our latest publications",
+                "publications": [],
+                "resource_type": None,
+                "topic": None,
+                "programme": None,
+                "limit": 3,
+            }
+        )
 
     class Meta:
         icon = "doc-full-inverse"

@@ -2,6 +2,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -165,3 +166,16 @@ def test_a_private_or_draft_news_item_reaches_no_visitor(client, newsroom):
     for surface in surfaces:
         assert "Vismark draft" not in surface and "Vismark private" not in surface
     assert draft.pk and private.pk
+
+
+def test_share_links_are_plain_links_with_the_page_address(client, newsroom):
+    item = newsroom["items"]["fr"]
+    html = BeautifulSoup(client.get(item.url).content, "html.parser")
+    share = html.select_one("section.share")
+    address = f"http%3A%2F%2Ftestserver{item.url.replace('/', '%2F')}"
+    links = [a["href"] for a in share.select("a")]
+    assert links and all(address in link for link in links)
+    assert links[0].startswith("mailto:?subject=")
+    assert all("noreferrer" in a["rel"] for a in share.select("a[href^=http]"))
+    assert share.select("script, iframe, img") == []
+    assert share.select_one("input[readonly]")["value"] == f"http://testserver{item.url}"
