@@ -171,6 +171,10 @@ class NewsPage(HeroImageMixin, BasePage):
         ).first()
         return found or self
 
+    def pages_listing_it(self):
+        """The programme pages that list this item (website/frontend_cache.py purges them with it)."""
+        return self.source.related_programmes.all()
+
     def programmes(self):
         """The item's programmes, each in this page's language where translated and public."""
         return localize_live_pages(self.source.related_programmes.all(), self.locale)
