@@ -204,7 +204,7 @@ def programme_news(programme, limit=PROGRAMME_NEWS_SIZE):
         NewsPage.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE,
             related_programmes__translation_key=programme.translation_key,
-        )
+        ).distinct()
     ).order_by("-date", "-pk")[:limit]
     return localize_live_pages(sources, programme.locale)
 
