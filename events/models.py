@@ -208,14 +208,6 @@ class EventPage(RoutablePageMixin, HeroImageMixin, BasePage):
         super().save(*args, **kwargs)
 
     @property
-    def starts_local(self):
-        return self.starts_at.astimezone(zoneinfo.ZoneInfo(self.time_zone))
-
-    @property
-    def ends_local(self):
-        return self.ends_at.astimezone(zoneinfo.ZoneInfo(self.time_zone))
-
-    @property
     def is_past(self):
         return self.ends_at < timezone.now()
 

@@ -165,3 +165,10 @@ def test_event_in_the_api_sitemap_and_search(client, events):
 def test_past_flag_follows_the_clock(events):
     assert events["past"].is_past and not events["upcoming"].is_past
     assert events["past"].ends_at < timezone.now()
+
+
+def test_an_event_in_an_unknown_time_zone_is_refused_before_it_is_saved(events):
+    # The admin offers the zones as choices; Wagtail's page save checks them for any other writer.
+    with pytest.raises(ValidationError) as error:
+        EventPageFactory(parent=events["indexes"]["en"], title="Zoneless", time_zone="Mars/Olympus")
+    assert "time_zone" in error.value.message_dict
