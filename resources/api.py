@@ -18,13 +18,12 @@ from pydantic import create_model
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.models import Locale
 
-from resources.api_representations import file_representation
+from resources.api_representations import PublicationSchema, publication_card
 from resources.library import (
     FILTER_PARAMS,
     MAX_QUERY_LENGTH,
     SORTS,
     LibrarySearch,
-    PublicationFile,
     public_library,
 )
 from website.api_schemas import ContentLanguage, PaginationSchema, pagination
@@ -77,19 +76,6 @@ def facet_representation(facet):
     }
 
 
-class PublicationSchema(Schema):
-    id: int
-    title: str
-    summary: str
-    url: str | None
-    locale: str
-    type: str
-    year: int
-    publication_date: str
-    publication_date_precision: str
-    files: list[PublicationFile]  # the library's own record of a file, as the API gives it
-
-
 class LibraryPageSchema(Schema):
     id: int
     title: str
@@ -114,21 +100,6 @@ class LibrarySchema(Schema):
     filters: LibraryFiltersSchema
     facets: list[FacetSchema]
     items: list[PublicationSchema]
-
-
-def publication(item, request):
-    return {
-        "id": item.page.pk,
-        "title": item.page.title,
-        "summary": item.page.summary,
-        "url": item.page.get_url(request),
-        "locale": item.page.locale.language_code,
-        "type": item.type_label,
-        "year": item.year,
-        "publication_date": item.source.publication_date.isoformat(),
-        "publication_date_precision": item.source.publication_date_precision,
-        "files": [file_representation(file) for file in item.files],
-    }
 
 
 @router.get(
@@ -169,5 +140,5 @@ def library(request: HttpRequest, params: Query[LibraryParams]):
             "query": result.query,
             "filters": result.filters,
             "facets": [facet_representation(facet) for facet in result.facets],
-            "items": [publication(item, request) for item in result.items],
+            "items": [publication_card(item, request) for item in result.items],
         }

@@ -36,6 +36,43 @@ class PublicationDetailsSchema(Schema):
     files: list[library.PublicationFile]
 
 
+class PublicationSchema(Schema):
+    id: int
+    title: str
+    summary: str
+    url: str | None
+    locale: str
+    type: str
+    year: int
+    publication_date: str
+    publication_date_precision: str
+    files: list[library.PublicationFile]  # the library's own record of a file, as the API gives it
+
+
+class PublicationListBlockSchema(Schema):
+    """A publication list block's value (website/blocks.py `PublicationListBlock`)."""
+
+    heading: str | None
+    publications: list[PublicationSchema]
+
+
+def publication_card(item, request=None):
+    """A library item (`library.PublicationItem`) as `PublicationSchema`: in library/, in other
+    pages' related publications and in publication list blocks."""
+    return {
+        "id": item.page.pk,
+        "title": item.page.title,
+        "summary": item.page.summary,
+        "url": item.page.get_url(request),
+        "locale": item.page.locale.language_code,
+        "type": item.type_label,
+        "year": item.year,
+        "publication_date": item.source.publication_date.isoformat(),
+        "publication_date_precision": item.source.publication_date_precision,
+        "files": [file_representation(file) for file in item.files],
+    }
+
+
 def file_representation(file):
     """A `PublicationFile` for the API: its URL absolute, as every file URL there is.
 

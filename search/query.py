@@ -242,6 +242,14 @@ def programme_page_model():
     return None
 
 
+# Pages whose worth is their date (news, statements, events): ranked after the lasting ones.
+DATED_PAGE_MODELS = ("news.NewsPage", "events.EventPage")
+
+
+def dated_page_models():
+    return [model for model in searchable_models() if model._meta.label in DATED_PAGE_MODELS]
+
+
 def candidate_pages(locale):
     models = searchable_models()
     return public_pages(Page.objects.filter(locale=locale).type(*models))
@@ -273,6 +281,7 @@ def matching_ids(query, language, locale):
         language,
         programme_model=programme_page_model(),
         publication_model=resource_page_model(),
+        dated_models=dated_page_models(),
     )
 
 

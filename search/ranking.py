@@ -14,7 +14,13 @@ order, the same on SQLite, PostgreSQL and Elasticsearch/OpenSearch:
 Within 1-3, a programme (the site's own page on its subject) comes before a
 publication, then the title the query covers most (the shortest title naming
 it), then, among publications only, the newest; the backend's order settles the
-rest. A query word matches a title word by its first letters (a crude stem that
+rest.
+
+Dated pages (news, statements, events) come after all the others, ranked among
+themselves the same way: they mention a country, a resolution or an institution
+in passing, or by name in a title ("Side event at the African Commission"), and
+would otherwise push down the report or resolution a visitor looks for; the news
+and events lists are where they are read by date. A query word matches a title word by its first letters (a crude stem that
 serves every language and keeps "polic" in "policy" and "policies"), after case
 and accents are folded; each word may match any of its synonyms and gender forms.
 
@@ -109,7 +115,7 @@ def title_match(groups, title_words):
     return (0 if ends else 1), matched, len(covered)
 
 
-def rank(ids, groups, language, programme_model=None, publication_model=None):
+def rank(ids, groups, language, programme_model=None, publication_model=None, dated_models=()):
     """`ids` (in the backend's order) in the order shown to visitors."""
     if len(ids) < 2 or not groups:
         return ids
@@ -121,13 +127,17 @@ def rank(ids, groups, language, programme_model=None, publication_model=None):
     dates = {}
     if publication_model is not None:
         kinds[_content_type_id(publication_model)] = 1
+    dated_types = {_content_type_id(model) for model in dated_models}
     keys = {}
+    dated = set()
     backend_order = {pk: position for position, pk in enumerate(ids)}
     titled = []
     for pk, title, content_type_id in rows:
         words = significant(title, stop_words)
         tier, matched, covered = title_match(groups, words)
         keys[pk] = (tier, -matched, kinds.get(content_type_id, 2), -round(covered / max(len(words), 1), 3))
+        if content_type_id in dated_types:
+            dated.add(pk)
         if tier < 3:
             titled.append(pk)
     if publication_model is not None and titled:
@@ -136,9 +146,9 @@ def rank(ids, groups, language, programme_model=None, publication_model=None):
     def order(pk):
         key = keys.get(pk, (3, 0, 2, 0))
         if key[0] == 3:
-            return (3, backend_order[pk])
+            return (pk in dated, 3, backend_order[pk])
         newest_first = -dates[pk].toordinal() if pk in dates and dates[pk] else 0
-        return (*key, newest_first, backend_order[pk])
+        return (pk in dated, *key, newest_first, backend_order[pk])
 
     return sorted(ids, key=order)
 

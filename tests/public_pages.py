@@ -24,6 +24,10 @@ PAGE_KINDS = (
     "publication",
     "standard",
     "contact",
+    "news_index",
+    "news",
+    "event_index",
+    "event",
     "search",
     "not_found",
 )
@@ -73,13 +77,17 @@ def pages_of_kind(kind, language):
         "publication": ("resources", "ResourcePage"),
         "standard": ("pages", "StandardPage"),
         "contact": ("pages", "ContactPage"),
+        "news_index": ("news", "NewsIndexPage"),
+        "news": ("news", "NewsPage"),
+        "event_index": ("events", "EventIndexPage"),
+        "event": ("events", "EventPage"),
     }[kind]
     pages = live_pages(*model, language)
     if pages is None:
         return [], f"{model[1]} does not exist yet (resource library not merged)"
     if not pages:
         return [], f"no live {model[1]} in {language}"
-    if kind in ("library", "publication", "programme_index"):
+    if kind in ("library", "publication", "programme_index", "news_index", "event_index"):
         pages = pages[:1]
     return [page.url for page in pages], None
 

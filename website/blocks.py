@@ -1,16 +1,19 @@
 """The StreamField blocks every page shares, so the editor's menu is the same everywhere."""
 
+from typing import Literal
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from website import image_words
 from website.api_representations import PageDocumentSchema, PageImageRenditionSchema, document_representation
@@ -39,6 +42,7 @@ class CallToActionBlockSchema(Schema):
 class EmbedBlockSchema(Schema):
     url: str
     title: str
+    kind: Literal["video", "map", "post"] = Field(description="What the link leads to")
     provider: str | None = Field(description="The host the embed loads from when the visitor asks")
 
 
@@ -153,8 +157,17 @@ class ImageBlock(blocks.StructBlock):
         }
 
     def get_preview_value(self):
+        # Every field given: a StructValue without one fails the template and clean().
         image = get_image_model().objects.order_by("pk").first()
-        return {"image": image, "caption": "Defenders meeting members of parliament", "credit": "PI"}
+        return self.normalize(
+            {
+                "image": image,
+                "alt_text": "",
+                "decorative": False,
+                "caption": "Defenders meeting members of parliament",
+                "credit": "PI",
+            }
+        )
 
     class Meta:
         icon = "image"
@@ -232,6 +245,7 @@ class CallToActionBlock(blocks.StructBlock):
             "heading": "Work with us",
             "text": "Tell us how your parliament can protect defenders.",
             "link_text": "Contact the team",
+            "page": None,
             "url": "https://www.protectioninternational.org/",
         }
 
@@ -259,7 +273,7 @@ class DocumentLinkBlock(blocks.StructBlock):
         return {**representation, "title": value["label"] or document.title}
 
     def get_preview_value(self):
-        return {"document": get_document_model().objects.order_by("pk").first(), "label": ""}
+        return self.normalize({"document": get_document_model().objects.order_by("pk").first(), "label": ""})
 
     class Meta:
         icon = "doc-full"
@@ -269,14 +283,20 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 
 class ClickToLoadEmbedBlock(blocks.StructBlock):
-    """A video or other embed that contacts no third party until the visitor asks.
+    """A video, map or post from another site that contacts it only when the visitor asks.
 
     The page shows a link to the provider; nothing is fetched from it on page
-    load, which protects visitors whose connections are watched.
+    load, which protects visitors whose connections are watched (and keeps the
+    site's `default-src 'self'` policy whole: a frame from elsewhere would need it widened).
     """
 
-    url = blocks.URLBlock(label=_("URL"), help_text=_("The address of the video or post."))
+    KIND_CHOICES = [("video", _("Video")), ("map", _("Map")), ("post", _("Post or other page"))]
+
+    url = blocks.URLBlock(label=_("URL"), help_text=_("The address of the video, map or post."))
     title = blocks.CharBlock(label=_("title"), max_length=255)
+    kind = blocks.ChoiceBlock(
+        label=_("kind"), choices=KIND_CHOICES, default="video", required=False, translatable=False
+    )
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -286,14 +306,219 @@ class ClickToLoadEmbedBlock(blocks.StructBlock):
     api_schema = EmbedBlockSchema
 
     def get_api_representation(self, value, context=None):
-        return {"url": value["url"], "title": value["title"], "provider": urlsplit(value["url"]).hostname}
+        return {
+            "url": value["url"],
+            "title": value["title"],
+            "kind": value["kind"] or "video",
+            "provider": urlsplit(value["url"]).hostname,
+        }
 
     class Meta:
         icon = "media"
         label = _("Embed (loads on click)")
-        description = _("A video or post from another site, loaded only when the visitor clicks.")
+        description = _(
+            "A video, map or post from another site, reached only when the visitor follows the link."
+        )
         template = "blocks/click_to_load_embed_block.html"
-        preview_value = {"url": "https://www.youtube.com/watch?v=example", "title": "Defenders speak"}
+        preview_value = {
+            "url": "https://www.openstreetmap.org/#map=15/50.8467/4.3525",
+            "title": "Our office in Brussels",
+            "kind": "map",
+        }
+
+
+class TableBlock(blocks.StructBlock):
+    """A table of text, every cell translatable (wagtail-localize does not translate Wagtail's
+    own TableBlock), with a caption and column (and optionally row) headings for screen readers."""
+
+    caption = blocks.CharBlock(
+        label=_("caption"), max_length=255, help_text=_("What the table shows; read first by screen readers.")
+    )
+    column_headings = blocks.ListBlock(
+        blocks.CharBlock(label=_("heading"), max_length=100), label=_("column headings"), min_num=1
+    )
+    rows = blocks.ListBlock(
+        blocks.ListBlock(blocks.CharBlock(label=_("cell"), required=False), label=_("row")),
+        label=_("rows"),
+        min_num=1,
+    )
+    first_column_is_heading = blocks.BooleanBlock(
+        label=_("first column holds row headings"), required=False, default=False
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        columns = len(value["column_headings"])
+        if any(len(row) > columns for row in value["rows"]):
+            raise blocks.StructBlockValidationError(
+                block_errors={"rows": ValidationError(_("A row has more cells than there are columns."))}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        columns = len(value["column_headings"])
+        # Short rows are padded, so every row has a cell under each heading.
+        context["rows"] = [list(row) + [""] * (columns - len(row)) for row in value["rows"]]
+        return context
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "caption": value["caption"],
+            "column_headings": list(value["column_headings"]),
+            "rows": [list(row) for row in value["rows"]],
+            "first_column_is_heading": value["first_column_is_heading"],
+        }
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        description = _("Rows and columns of text, with a caption and headings.")
+        template = "blocks/table_block.html"
+        preview_value = {
+            "caption": "National protection mechanisms",
+            "column_headings": ["Country", "Year"],
+            "rows": [["Colombia", "1997"], ["Brazil", "2007"], ["Mexico", "2012"]],
+            "first_column_is_heading": True,
+        }
+
+
+class AccordionItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("question or title"), max_length=255)
+    answer = ParagraphBlock(label=_("answer"))
+
+
+class AccordionBlock(blocks.StructBlock):
+    """Questions and answers that fold: plain <details>, so they open without JavaScript and
+    print, search and translate like the rest of the page."""
+
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=200)
+    items = blocks.ListBlock(AccordionItemBlock(), label=_("items"), min_num=1)
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "heading": value["heading"],
+            "items": [
+                {"question": item["question"], "answer": expand_db_html(item["answer"].source)}
+                for item in value["items"]
+            ],
+        }
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Accordion or FAQ")
+        description = _("Questions and answers, each opened by the reader.")
+        template = "blocks/accordion_block.html"
+        preview_value = {
+            "heading": "Frequently asked questions",
+            "items": [
+                {
+                    "question": "Who is a human rights defender?",
+                    "answer": "<p>Anyone who acts peacefully to promote or protect human rights.</p>",
+                },
+                {
+                    "question": "What does the UN Declaration say?",
+                    "answer": "<p>That everyone has the right to strive for the protection of human rights.</p>",
+                },
+            ],
+        }
+
+
+class GalleryBlock(blocks.StructBlock):
+    """A few images side by side, each with its alt text, caption and credit (as the image block)."""
+
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=200)
+    images = blocks.ListBlock(ImageBlock(), label=_("images"), min_num=2, max_num=12)
+
+    def get_api_representation(self, value, context=None):
+        image_block = self.child_blocks["images"].child_block
+        shown = (image_block.get_api_representation(item, context) for item in value["images"])
+        return {"heading": value["heading"], "images": [image for image in shown if image is not None]}
+
+    def get_preview_value(self):
+        image_block = self.child_blocks["images"].child_block
+        images = [image_block.get_preview_value() for _ in range(2)]
+        return self.normalize({"heading": "At the regional meeting", "images": images})
+
+    class Meta:
+        icon = "image"
+        label = _("Image gallery")
+        description = _("Two to twelve images with their captions.")
+        template = "blocks/gallery_block.html"
+
+
+class PublicationListBlock(blocks.StructBlock):
+    """Publications of the library: the ones chosen, in that order, or else the newest of a type,
+    topic and/or programme. Each is shown in the page's language where translated.
+
+    The library lives in resources/, above this core: it answers through the
+    `publication_list` and `publication_cards` hooks (resources/wagtail_hooks.py).
+    """
+
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=200)
+    publications = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="resources.ResourcePage", label=_("publication")),
+        label=_("chosen publications"),
+        help_text=_("Leave empty to list the newest of the type, topic or programme below."),
+    )
+    resource_type = SnippetChooserBlock("resources.ResourceType", label=_("type"), required=False)
+    topic = SnippetChooserBlock("resources.Topic", label=_("topic"), required=False)
+    programme = blocks.PageChooserBlock(
+        page_type="programmes.ProgrammePage", label=_("programme"), required=False
+    )
+    limit = blocks.IntegerBlock(label=_("how many"), min_value=1, max_value=12, default=6)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not (value["publications"] or value["resource_type"] or value["topic"] or value["programme"]):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "publications": ValidationError(_("Choose publications, or a type, topic or programme."))
+                }
+            )
+        return value
+
+    def items(self, value):
+        locale = Locale.get_active()
+        for listed in hooks.get_hooks("publication_list"):
+            return listed(value, locale)
+        return []
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["items"] = self.items(value)
+        return context
+
+    @property
+    def api_schema(self):
+        # The cards' shape is the library's: it answers through a hook, as the cards do.
+        return next(schema() for schema in hooks.get_hooks("publication_list_api_schema"))
+
+    def get_api_representation(self, value, context=None):
+        items = self.items(value)
+        cards = [card for to_cards in hooks.get_hooks("publication_cards") for card in to_cards(items)]
+        return {"heading": value["heading"], "publications": cards}
+
+    def get_preview_value(self):
+        # The library's newest publications, whatever their type.
+        return self.normalize(
+            {
+                "heading": "Our latest publications",
+                "publications": [],
+                "resource_type": None,
+                "topic": None,
+                "programme": None,
+                "limit": 3,
+            }
+        )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Publication list")
+        description = _(
+            "Publications from the library: chosen ones, or the newest of a type, topic or programme."
+        )
+        template = "blocks/publication_list_block.html"
 
 
 class BodyBlock(blocks.StreamBlock):
@@ -305,6 +530,10 @@ class BodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     document_link = DocumentLinkBlock()
     embed = ClickToLoadEmbedBlock()
+    table = TableBlock()
+    accordion = AccordionBlock()
+    gallery = GalleryBlock()
+    publication_list = PublicationListBlock()
 
     class Meta:
         template = "blocks/body_block.html"

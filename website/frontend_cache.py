@@ -8,6 +8,8 @@ visitor's request could put the old version back before the commit):
 
 - the page itself in every language it is translated into;
 - its ancestors in every language: their listings, cards and the home page show it;
+- the pages elsewhere in the tree that list it, which the page names in its
+  `pages_listing_it()` (a news item: its programmes, whose pages list the latest news);
 - the library in every language, with its feed;
 - the sitemaps;
 - every API URL and every search result (`/api/v3/*`, `/<language>/search/*`: a
@@ -66,6 +68,8 @@ def urls_showing(page, everything=False):
     if everything or page.show_in_menus:
         return sorted(f"{root}/*" for root in roots)
     shown_on = [page, *page.get_ancestors().filter(depth__gt=1)]
+    if hasattr(page, "pages_listing_it"):
+        shown_on += list(page.pages_listing_it())
     library = apps.get_model(*LIBRARY_MODEL)
     shown_on += list(library.objects.live())
     urls = {url for shown in in_every_language(shown_on) for url in page_urls(shown)}

@@ -70,3 +70,19 @@ def localize_live_pages(pages, locale):
         if current is None or candidate.locale_id == locale.pk:
             by_key[candidate.translation_key] = candidate
     return [by_key[key] for key in keys if key in by_key]
+
+
+def pages_in_language(queryset, locale):
+    """The public pages of `queryset` in `locale`, plus the source language's ones that have no
+    public translation there (templates badge them with their language), as one queryset.
+
+    For lists of dated items (news, events) that must page and sort in the database: unlike
+    `localize_live_pages`, no page is swapped for its translation in Python.
+    """
+    own = public_pages(queryset.filter(locale=locale))
+    if locale.language_code == settings.LANGUAGE_CODE:
+        return own.select_related("locale")
+    untranslated = Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(
+        translation_key__in=own.values("translation_key")
+    )
+    return public_pages(queryset.filter(Q(locale=locale) | untranslated)).select_related("locale")

@@ -28,6 +28,8 @@ SEARCHABLE_PAGE_MODELS = (
     "resources.ResourcePage",
     "pages.StandardPage",
     "pages.ContactPage",
+    "news.NewsPage",
+    "events.EventPage",
 )
 
 

@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 
+from events.factories import EventIndexPageFactory, EventPageFactory
+from news.factories import NewsIndexPageFactory, NewsPageFactory
 from programmes.factories import ProgrammePageFactory
 from resources.factories import ResourceIndexPageFactory, ResourcePageFactory
 from search.query import run_search
@@ -99,3 +101,26 @@ def test_a_long_query_is_ranked_on_a_bounded_number_of_groups():
     units = [([f"word{number}x"], None) for number in range(24)] + [(["repeat"], None)] * 5
     assert len(query_groups(units, "en")) == MAX_GROUPS
     assert len(query_groups([(["report"], None)] * 20, "en")) == 1
+
+
+@pytest.mark.django_db
+def test_news_and_events_come_after_the_lasting_pages_even_when_their_title_names_the_query(
+    site_tree, library
+):
+    ResourcePageFactory(
+        parent=library,
+        title="Resolution on the protection of defenders in Africa",
+        summary="ACHPR/Res.69(XXXV)04, adopted in Banjul by the African Commission.",
+    )
+    news_index = NewsIndexPageFactory(parent=site_tree["en"]["home"])
+    NewsPageFactory(
+        parent=news_index, title="African Commission renews its rapporteur", summary="The African Commission."
+    )
+    events = EventIndexPageFactory(parent=site_tree["en"]["home"])
+    EventPageFactory(parent=events, title="Side event at the African Commission", summary="In Banjul.")
+    found = titles("african commission")
+    assert found[0] == "Resolution on the protection of defenders in Africa"
+    assert set(found[1:]) == {
+        "African Commission renews its rapporteur",
+        "Side event at the African Commission",
+    }

@@ -1,13 +1,27 @@
+import datetime
 import json
+from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import translation
+from wagtail.blocks import StructBlockValidationError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from conftest import translate_page
 from programmes.models import ProgrammePage
-from website.blocks import ClickToLoadEmbedBlock, DocumentLinkBlock, ImageBlock
+from resources.factories import ResourceIndexPageFactory, ResourcePageFactory, ResourceTypeFactory
+from website.blocks import (
+    AccordionBlock,
+    BodyBlock,
+    ClickToLoadEmbedBlock,
+    DocumentLinkBlock,
+    GalleryBlock,
+    ImageBlock,
+    PublicationListBlock,
+    TableBlock,
+)
 from website.factories import CustomDocumentFactory, CustomImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -195,3 +209,228 @@ def test_every_block_of_the_body_is_cleaned_and_saved_through_the_admin_form(adm
     assert response.status_code == 302, response.context["form"].errors
     page = ProgrammePage.objects.get(slug="join-the-network").get_latest_revision_as_object()
     assert [block.block_type for block in page.body] == [name for name, _value in body]
+
+
+# Blocks of issue 13: table, accordion, gallery, publication list; each with its API shape and preview.
+
+
+def test_table_has_a_caption_and_headings_for_screen_readers_and_pads_short_rows():
+    block = TableBlock()
+    value = block.to_python(
+        {
+            "caption": "Mechanisms",
+            "column_headings": ["Country", "Year", "Kind"],
+            "rows": [["Colombia", "1997", "Programme"], ["Mexico", "2012"]],
+            "first_column_is_heading": True,
+        }
+    )
+    html = BeautifulSoup(block.render(value), "html.parser")
+    assert html.caption.get_text() == "Mechanisms"
+    assert [th.get_text() for th in html.select("thead th[scope=col]")] == ["Country", "Year", "Kind"]
+    assert [th.get_text() for th in html.select("tbody th[scope=row]")] == ["Colombia", "Mexico"]
+    assert len(html.select("tbody tr")[1].select("td")) == 2  # "2012" and an empty cell under "Kind"
+    assert block.get_api_representation(value) == {
+        "caption": "Mechanisms",
+        "column_headings": ["Country", "Year", "Kind"],
+        "rows": [["Colombia", "1997", "Programme"], ["Mexico", "2012"]],
+        "first_column_is_heading": True,
+    }
+
+
+def test_a_table_row_longer_than_its_headings_is_refused():
+    block = TableBlock()
+    value = block.to_python({"caption": "C", "column_headings": ["A"], "rows": [["1", "2"]]})
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(value)
+    assert "rows" in error.value.block_errors
+
+
+def test_accordion_opens_without_javascript_and_gives_html_answers_to_the_api():
+    block = AccordionBlock()
+    value = block.to_python(
+        {"heading": "FAQ", "items": [{"question": "Who is a defender?", "answer": "<p>Anyone who acts.</p>"}]}
+    )
+    html = BeautifulSoup(block.render(value), "html.parser")
+    assert html.select_one("details summary").get_text() == "Who is a defender?"
+    assert html.select("script") == []
+    api = block.get_api_representation(value)
+    assert api == {
+        "heading": "FAQ",
+        "items": [{"question": "Who is a defender?", "answer": "<p>Anyone who acts.</p>"}],
+    }
+
+
+def test_gallery_shows_each_image_with_its_caption_and_leaves_private_ones_out_of_the_api():
+    public, private = CustomImageFactory(), CustomImageFactory()
+    block = GalleryBlock()
+    value = block.to_python(
+        {
+            "heading": "",
+            "images": [
+                {"image": public.pk, "caption": "At the hearing", "decorative": False, "alt_text": ""},
+                {"image": private.pk, "caption": "Behind closed doors", "decorative": False, "alt_text": ""},
+            ],
+        }
+    )
+    html = BeautifulSoup(block.render(value), "html.parser")
+    assert [caption.get_text(" ", strip=True) for caption in html.select("figcaption")][0].startswith(
+        "At the hearing"
+    )
+    assert len(html.select("li img")) == 2
+    with mock.patch("website.blocks.is_image_public", lambda image: image.pk == public.pk):
+        api = block.get_api_representation(value)
+    assert [image["caption"] for image in api["images"]] == ["At the hearing"]
+
+
+def test_embed_names_what_the_visitor_will_open():
+    html = render(
+        ClickToLoadEmbedBlock(),
+        {"url": "https://www.openstreetmap.org/#map=15/50.8/4.3", "title": "Office", "kind": "map"},
+    )
+    assert html.a.get_text() == "View the map on www.openstreetmap.org"
+    assert html.select("iframe, script, img") == []
+
+
+@pytest.mark.parametrize("name", list(BodyBlock.base_blocks))
+def test_every_body_block_describes_itself_and_renders_its_preview(home, name):
+    # Previews show the first image or document, and the newest publications.
+    CustomImageFactory(), CustomDocumentFactory()
+    ResourcePageFactory(parent=ResourceIndexPageFactory(parent=home))
+    block = BodyBlock().child_blocks[name]
+    assert block.meta.icon and block.meta.label and block.meta.description
+    value = block.get_preview_value()
+    assert value is not None
+    assert block.render(value).strip()
+
+
+@pytest.fixture
+def library(site_tree):
+    english = ResourceIndexPageFactory(parent=site_tree["en"]["home"])
+    report, manual = (
+        ResourceTypeFactory(name="Report", slug="report"),
+        ResourceTypeFactory(name="Manual", slug="manual"),
+    )
+    made = {}
+    for title, kind, year in [
+        ("Focus 2013", report, 2013),
+        ("Focus 2017", report, 2017),
+        ("Manual 2009", manual, 2009),
+    ]:
+        made[title] = ResourcePageFactory(
+            parent=english, title=title, resource_type=kind, publication_date=datetime.date(year, 1, 1)
+        )
+    translate_page(english, "fr", title="Ressources", slug="ressources")
+    made["Focus 2013 fr"] = translate_page(
+        made["Focus 2013"], "fr", title="Focus 2013 (fr)", slug="focus-2013-fr"
+    )
+    return {"types": {"report": report, "manual": manual}, "pages": made}
+
+
+def publication_list(**value):
+    block = PublicationListBlock()
+    defaults = {
+        "heading": "",
+        "publications": [],
+        "resource_type": None,
+        "topic": None,
+        "programme": None,
+        "limit": 6,
+    }
+    return block, block.to_python({**defaults, **value})
+
+
+def test_publication_list_by_type_is_newest_first_in_the_page_language(library):
+    block, value = publication_list(resource_type=library["types"]["report"].pk)
+    with translation.override("fr"):
+        html = BeautifulSoup(block.render(value), "html.parser")
+        api = block.get_api_representation(value)
+    assert [a.get_text() for a in html.select("h3 a")] == ["Focus 2017", "Focus 2013 (fr)"]
+    assert html.select("h3 a")[0]["lang"] == "en"  # not translated: shown in English, marked
+    assert [card["title"] for card in api["publications"]] == ["Focus 2017", "Focus 2013 (fr)"]
+    assert [card["locale"] for card in api["publications"]] == ["en", "fr"]
+
+
+def test_publication_list_of_chosen_items_keeps_their_order_and_drops_drafts(library):
+    pages = library["pages"]
+    pages["Focus 2017"].unpublish()
+    block, value = publication_list(
+        publications=[pages["Manual 2009"].pk, pages["Focus 2017"].pk, pages["Focus 2013"].pk], limit=6
+    )
+    api = block.get_api_representation(value)
+    assert [card["title"] for card in api["publications"]] == ["Manual 2009", "Focus 2013"]
+
+
+def test_an_empty_publication_list_is_refused_on_its_field():
+    block, value = publication_list()
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(value)
+    assert "publications" in error.value.block_errors
+
+
+def list_block(values):
+    """A ListBlock's data as the admin form posts it."""
+    data = {"count": str(len(values))}
+    for order, value in enumerate(values):
+        data[str(order)] = {"type": "item", "value": value, "deleted": "", "order": str(order)}
+    return data
+
+
+def test_the_new_blocks_are_cleaned_and_saved_through_the_admin_form(admin_client, site_tree, library):
+    image, other = CustomImageFactory(), CustomImageFactory()
+    figure = {"alt_text": "", "decorative": "", "caption": "A hearing", "credit": ""}
+    body = [
+        (
+            "table",
+            {
+                "caption": "Mechanisms",
+                "column_headings": list_block(["Country", "Year"]),
+                "rows": list_block([list_block(["Colombia", "1997"]), list_block(["Brazil", "2007"])]),
+                "first_column_is_heading": "on",
+            },
+        ),
+        (
+            "accordion",
+            {
+                "heading": "FAQ",
+                "items": list_block([{"question": "Who?", "answer": rich_text("<p>Anyone.</p>")}]),
+            },
+        ),
+        (
+            "gallery",
+            {
+                "heading": "",
+                "images": list_block(
+                    [{**figure, "image": str(image.pk)}, {**figure, "image": str(other.pk)}]
+                ),
+            },
+        ),
+        (
+            "publication_list",
+            {
+                "heading": "Reports",
+                "publications": list_block([]),
+                "resource_type": str(library["types"]["report"].pk),
+                "topic": "",
+                "programme": "",
+                "limit": "3",
+            },
+        ),
+        ("embed", {"url": "https://www.openstreetmap.org/", "title": "Office", "kind": "map"}),
+    ]
+    response = post_add(admin_client, site_tree["en"]["index"], body)
+    assert response.status_code == 302, response.context["form"].errors
+    page = ProgrammePage.objects.get(slug="join-the-network").get_latest_revision_as_object()
+    assert [block.block_type for block in page.body] == [name for name, _value in body]
+    assert list(page.body[0].value["rows"][1]) == ["Brazil", "2007"]
+
+
+def test_a_table_row_too_long_comes_back_as_an_error_on_the_block(admin_client, site_tree):
+    table = {
+        "caption": "Mechanisms",
+        "column_headings": list_block(["Country"]),
+        "rows": list_block([list_block(["Colombia", "1997"])]),
+        "first_column_is_heading": "",
+    }
+    response = post_edit(admin_client, site_tree["en"]["programme"], [("table", table)])
+    assert response.status_code == 200
+    assert "rows" in json.dumps(block_errors(response))

@@ -11,6 +11,7 @@ import pytest
 from wagtail.models import Site
 
 from conftest import translate_page
+from news.factories import NewsIndexPageFactory, NewsPageFactory
 from programmes.factories import ProgrammeIndexPageFactory, ProgrammePageFactory
 from resources.factories import ResourceIndexPageFactory
 from website import frontend_cache
@@ -55,6 +56,19 @@ def test_a_page_purges_every_url_that_shows_it_in_every_language(tree):
     assert f"{ROOT}/*" not in urls
     # Its translation purges the same URLs.
     assert set(frontend_cache.urls_showing(tree["french"])) == set(urls)
+
+
+def test_a_news_item_purges_its_index_feed_and_the_programme_pages_that_list_it(tree, home):
+    index = NewsIndexPageFactory(parent=home)
+    item = NewsPageFactory(parent=index, slug="twinning", related_programmes=[tree["programme"]])
+    urls = set(frontend_cache.urls_showing(item))
+    assert {
+        f"{ROOT}/en/news/twinning/",
+        f"{ROOT}/en/news/",
+        f"{ROOT}/en/news/feed/",
+        f"{ROOT}/en/programmes/legal-advocacy/",
+        f"{ROOT}/fr/programmes-fr/plaidoyer/",
+    } <= urls
 
 
 def test_a_menu_page_or_a_move_purges_everything(tree):

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "programmes",
     "resources",
     "pages",  # standard content pages and the contact page
+    "news",  # news and statements
+    "events",  # events, with their calendar (.ics) files
     "headless",
     "search",
     "translations",

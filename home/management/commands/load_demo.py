@@ -3,9 +3,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale
 
+from events import demo as events_demo
 from home import demo as home_demo
 from home import demo_users
 from home.models import HomePage
+from news import demo as news_demo
 from pages import demo as pages_demo
 from programmes import demo as programme_demo
 from resources import demo as resource_demo
@@ -35,5 +37,7 @@ class Command(BaseCommand):
             home_demo.feature_programmes(home, index, programmes.values(), log)
             resource_demo.load(home, programmes, log)
             pages_demo.load(home, log)
+            news_demo.load(home, programmes, log)
+            events_demo.load(home, log)
             search_demo.load(log)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))
