@@ -39,7 +39,7 @@ from programmes.models import ProgrammePage
 from resources import models
 from resources.languages import CODES as LANGUAGE_CODES
 from resources.languages import language_name, language_name_local
-from website.files import file_extension, size_display
+from website.files import file_extension, file_is_missing, file_size, size_display
 from website.localized_relations import localize_all, localize_live_pages
 from website.visibility import public_pages, restricted_collection_ids
 
@@ -592,16 +592,6 @@ class PublicationItem:
         return self.source.publication_date.year
 
 
-def _file_size(document):
-    """The size stored at upload, else read from storage; never written back during a GET."""
-    if document.file_size is not None:
-        return document.file_size
-    try:
-        return document.file.size
-    except OSError:
-        return None
-
-
 def _files_by_page(page_ids, *, check_storage=False, private=None):
     """Public file rows per page. `check_storage` also drops files missing from storage."""
     rows = public_files(models.ResourceFile.objects.filter(page_id__in=page_ids), private).select_related(
@@ -610,9 +600,9 @@ def _files_by_page(page_ids, *, check_storage=False, private=None):
     by_page = {}
     for row in rows.order_by("page_id", "sort_order", "pk"):
         document = row.document
-        if not document.file or (check_storage and not document.file.storage.exists(document.file.name)):
+        if not document.file or (check_storage and file_is_missing(document.file)):
             continue  # never link to a file that is not there
-        size = _file_size(document)
+        size = file_size(document)
         by_page.setdefault(row.page_id, []).append(
             PublicationFile(
                 url=document.url,
@@ -655,7 +645,8 @@ def describe_publications(sources, locale, private_files=None):
     shown = localize_live_pages(sources, locale)
     by_key = {page.translation_key: page for page in shown}
     # Lists check storage as the publication's page does, so a card's languages and the API's
-    # file links never promise a file that is gone: a stat per file (files live on local disk).
+    # file links never promise a file that is gone: a stat per file on local disk, no request
+    # to a remote storage (website/files.py).
     files = _files_by_page([source.pk for source in sources], check_storage=True, private=private_files)
     type_labels = _type_labels({source.resource_type_id for source in sources}, locale)
     return [

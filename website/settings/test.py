@@ -22,6 +22,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="pi-test-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="pi-test-private-media-")
 STORAGES = {
     "default": {"BACKEND": "website.storage.MediaStorage"},
+    "pending_uploads": {"BACKEND": "website.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Every task runs at once, in the request (Wagtail's backport tasks too: they take
