@@ -1,4 +1,4 @@
-"""Run the benchmarks: python -m benchmarks [relevance] [search] [admin] [scale] (make bench BENCH_ARGS=admin).
+"""Run the benchmarks: python -m benchmarks [relevance] [search] [admin] [scale] [load] (make bench BENCH_ARGS=load).
 
 With no name, every benchmark runs. Each sets Django up on its own throwaway
 database, which a process can do once, so each runs in a process of its own.
@@ -7,13 +7,14 @@ database, which a process can do once, so each runs in a process of its own.
 import subprocess
 import sys
 
-from benchmarks import admin_bench, relevance_bench, scale_bench, search_bench
+from benchmarks import admin_bench, load_bench, relevance_bench, scale_bench, search_bench
 
 BENCHMARKS = {
     "relevance": relevance_bench,
     "search": search_bench,
     "admin": admin_bench,
     "scale": scale_bench,
+    "load": load_bench,
 }
 
 if __name__ == "__main__":
