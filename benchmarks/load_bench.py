@@ -174,25 +174,35 @@ class Servers:
         )
         wait_for(self.varnish_port, "/robots.txt", self.processes[-1], log)
 
-    def wait_until_healthy(self, seconds=120):
-        """Until Varnish passes a request it cannot hold to gunicorn again (its probe says healthy)."""
+    def wait_until_healthy(self, seconds=180):
+        """Until gunicorn has worked off what an uncached run left queued, and Varnish's probe
+        calls it healthy again (while it is sick, Varnish answers 503 for what it does not hold)."""
         import http.client
 
-        deadline = time.monotonic() + seconds
-        attempt = 0
-        while time.monotonic() < deadline:
-            attempt += 1
-            client = http.client.HTTPConnection("127.0.0.1", self.varnish_port, timeout=10)
+        def answers(port, path, within):
+            client = http.client.HTTPConnection("127.0.0.1", port, timeout=within)
+            started = time.monotonic()
             try:
-                client.request("GET", f"/robots.txt?probe={attempt}", headers=HEADERS)
-                if client.getresponse().status == 200:
-                    return
+                client.request("GET", path, headers=HEADERS)
+                return client.getresponse().status == 200 and time.monotonic() - started < within
             except OSError:
-                pass
+                return False
             finally:
                 client.close()
+
+        deadline = time.monotonic() + seconds
+        quick = 0
+        while quick < 3:  # three quick answers in a row: nothing left in gunicorn's queue
+            if time.monotonic() > deadline:
+                raise SystemExit(f"gunicorn still busy after {seconds} s")
+            quick = quick + 1 if answers(self.gunicorn_port, "/healthz", 0.5) else 0
+            time.sleep(0.5)
+        attempt = 0
+        while not answers(self.varnish_port, f"/robots.txt?probe={attempt}", 5):
+            if time.monotonic() > deadline:
+                raise SystemExit(f"Varnish still finds gunicorn sick after {seconds} s")
+            attempt += 1
             time.sleep(1)
-        raise SystemExit(f"Varnish still finds gunicorn sick after {seconds} s")
 
     def start(self, command, env=None, name="redis"):
         log = self.workdir / f"{name}.log"
