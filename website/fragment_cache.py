@@ -9,6 +9,9 @@ signals that purge the frontend cache, website/frontend_cache.py), and any other
 write a visitor could see, replace that version: every part kept under the old one
 is unreachable at once, and leaves the cache when its time is up.
 
+Only with a cache every process shares (FRAGMENT_CACHE, on with CACHE_URL): in each process's
+own memory, a publish handled by one gunicorn worker would not reach the others.
+
 Only what any anonymous visitor would get goes in. A preview (a draft's cards) is
 built afresh and never stored; nothing here is built from the request's user or
 session.
@@ -16,6 +19,7 @@ session.
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
@@ -39,7 +43,7 @@ def cached(name, parts, build, *, request=None):
 
     `build` must return what any anonymous visitor would get, and something picklable.
     """
-    if request is not None and getattr(request, "is_preview", False):
+    if not settings.FRAGMENT_CACHE or (request is not None and getattr(request, "is_preview", False)):
         return build()
     key = fragment_key(name, parts)
     found = cache.get(key, MISSING)

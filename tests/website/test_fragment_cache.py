@@ -129,3 +129,13 @@ def library(home):
     library = ResourceIndexPageFactory(parent=home)
     library.save_revision().publish()
     return library
+
+
+def test_without_a_shared_cache_nothing_is_kept(settings):
+    """Per-process memory (no CACHE_URL): another gunicorn worker's publish would not reach it."""
+    settings.FRAGMENT_CACHE = False
+    built = []
+    visitor = RequestFactory().get("/")
+    for _ in range(2):
+        cached("cards", [1], lambda: built.append(1) or len(built), request=visitor)
+    assert len(built) == 2

@@ -126,6 +126,15 @@ def test_production_reads_cache_url_from_the_environment():
     assert "FailSafeRedisCache" in result.stdout and "redis://127.0.0.1:6379/3" in result.stdout
 
 
+def test_page_fragments_are_kept_only_in_a_cache_every_process_shares():
+    script = "from django.conf import settings; print(settings.FRAGMENT_CACHE)"
+    for cache_url, expected in (("redis://127.0.0.1:6379/3", "True"), ("", "False")):
+        env = production_env({**DOCUMENTED, "CACHE_URL": cache_url})
+        result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == expected
+
+
 def test_media_stay_on_disk_unless_a_bucket_is_named_and_the_bucket_needs_its_keys():
     from django.core.exceptions import ImproperlyConfigured
 

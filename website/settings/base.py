@@ -480,6 +480,11 @@ def cache_settings(cache_url=None):
 
 
 CACHES = cache_settings(env.CACHE_URL)
+# Parts of public pages kept between requests (website/fragment_cache.py): only in a cache that
+# every process shares (Redis), where a publish in one process (an admin request, the task
+# worker, cron's publish_scheduled) reaches the others. In per-process memory a second gunicorn
+# worker would keep serving what the first one's publish replaced.
+FRAGMENT_CACHE = bool(env.CACHE_URL)
 
 
 def mailer_settings(email_url=None):

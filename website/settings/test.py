@@ -9,6 +9,8 @@ SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One process: its memory is shared by every request and every write of a test.
+FRAGMENT_CACHE = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not Django's in-memory default, so that `--reuse-db` (in pytest's addopts)
     # keeps the migrated database between runs: unapplied migrations are still applied
