@@ -146,7 +146,7 @@ class Servers:
         )
         wait_for(self.gunicorn_port, "/healthz", self.processes[-1], log)
         self.varnish_port = free_port()
-        varnish_dir = Path(tempfile.mkdtemp(prefix="pi-bench-varnish-"))
+        varnish_dir = self.varnish_dir = Path(tempfile.mkdtemp(prefix="pi-bench-varnish-"))
         varnish_dir.chmod(0o755)  # varnishd's own user reads it
         subprocess.run(
             [
@@ -227,6 +227,8 @@ class Servers:
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait()
+        if hasattr(self, "varnish_dir"):
+            shutil.rmtree(self.varnish_dir, ignore_errors=True)
 
 
 def load(port, path, script, seconds=SECONDS):
