@@ -1,4 +1,5 @@
-"""Run the benchmarks: python -m benchmarks [relevance] [search] [admin] [scale] [lighthouse] (make bench BENCH_ARGS=admin).
+"""Run the benchmarks: python -m benchmarks [relevance] [search] [admin] [scale] [lighthouse] [load]
+(make bench BENCH_ARGS=load).
 
 With no name, every benchmark runs. Each sets Django up on its own throwaway
 database, which a process can do once, so each runs in a process of its own.
@@ -7,7 +8,7 @@ database, which a process can do once, so each runs in a process of its own.
 import subprocess
 import sys
 
-from benchmarks import admin_bench, lighthouse_bench, relevance_bench, scale_bench, search_bench
+from benchmarks import admin_bench, lighthouse_bench, load_bench, relevance_bench, scale_bench, search_bench
 
 BENCHMARKS = {
     "relevance": relevance_bench,
@@ -15,6 +16,7 @@ BENCHMARKS = {
     "admin": admin_bench,
     "scale": scale_bench,
     "lighthouse": lighthouse_bench,
+    "load": load_bench,
 }
 
 if __name__ == "__main__":

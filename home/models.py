@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -74,7 +75,8 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_programmes"] = self.featured_programmes_in_language()
+        # Read only when the template's fragment is not in the cache (website/fragment_cache.py).
+        context["featured_programmes"] = SimpleLazyObject(self.featured_programmes_in_language)
         # A draft or private page keeps the call to action unlinked.
         context["call_to_action_target"] = public_link_target(self.call_to_action_page)
         return context

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -107,7 +108,8 @@ class ProgrammeIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = self.listed_programmes()
+        # Read only when the template's fragment is not in the cache (website/fragment_cache.py).
+        context["programmes"] = SimpleLazyObject(self.listed_programmes)
         context["institutions"] = self.listed_institutions()
         return context
 
@@ -249,5 +251,8 @@ class ProgrammePage(HeroImageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["institutions"] = localize_all(self.institutions.select_related("locale"), self.locale)
-        context["related"] = localize_live_pages(self.related_programmes.all(), self.locale)
+        # Read only when the template's fragment is not in the cache (website/fragment_cache.py).
+        context["related"] = SimpleLazyObject(
+            lambda: localize_live_pages(self.related_programmes.all(), self.locale)
+        )
         return context

@@ -39,7 +39,8 @@ from programmes.models import ProgrammePage
 from resources import models
 from resources.languages import CODES as LANGUAGE_CODES
 from resources.languages import language_name, language_name_local
-from website.files import file_extension, size_display
+from website.files import file_extension, file_is_missing, file_size, size_display
+from website.fragment_cache import cached
 from website.localized_relations import localize_all, localize_live_pages
 from website.visibility import public_pages, restricted_collection_ids
 
@@ -198,14 +199,19 @@ class PublicationFacets:
         self.private_files = private_files
         if "language" in self.names and private_files is None:
             self.private_files = restricted_collection_ids()
+        # The same for every visitor in this language until content changes: five queries saved.
+        self.options = cached("library-facet-options", [self.locale.pk, *self.names], self._load_options)
+
+    def _load_options(self):
         default = Locale.get_default()
-        self.options = {
+        options = {
             name: self._taxonomy_options(getattr(models, TAXONOMIES[name]), default)
             for name in self.names
             if name in TAXONOMIES
         }
         if "programme" in self.names:
-            self.options["programme"] = self._programme_options(default)
+            options["programme"] = self._programme_options(default)
+        return options
 
     # Options ---------------------------------------------------------------------------
 
@@ -370,9 +376,10 @@ class PublicationFacets:
             options.sort(key=lambda o: -int(o.value))
         return Facet(name, FACET_LABELS[name], options)
 
-    def facets(self, subsets, selected):
-        """Every facet, counted over `subsets` (see `counts`), with `selected` ({name: [values]})."""
-        counts = self.counts(subsets)
+    def facets(self, subsets, selected, counts=None):
+        """Every facet, counted over `subsets` (see `counts`) unless `counts` are given, with
+        `selected` ({name: [values]})."""
+        counts = self.counts(subsets) if counts is None else counts
         return [self.facet(name, counts[name], selected.get(name, [])) for name in self.names]
 
 
@@ -496,9 +503,16 @@ class LibrarySearch:
     # Results ---------------------------------------------------------------------------
 
     def result(self, *, page_size=PAGE_SIZE):
-        facets = self.facets.facets(
-            {name: self.filtered(exclude=name) for name in FILTER_PARAMS}, self.selected
+        subsets = {name: self.filtered(exclude=name) for name in FILTER_PARAMS}
+        # Counted once per library, filters and text until content changes (the facet counts are
+        # the library's costliest query); the parsed values only, never the raw query string.
+        selection = sorted((name, sorted(values)) for name, values in self.selected.items() if values)
+        counts = cached(
+            "library-facet-counts",
+            [getattr(self.library, "pk", None), selection, self.query],
+            lambda: self.facets.counts(subsets),
         )
+        facets = self.facets.facets(subsets, self.selected, counts)
         paginator = Paginator(self.ordered(self.filtered()), page_size, allow_empty_first_page=True)
         page_not_found = False
         page_number = 1
@@ -592,16 +606,6 @@ class PublicationItem:
         return self.source.publication_date.year
 
 
-def _file_size(document):
-    """The size stored at upload, else read from storage; never written back during a GET."""
-    if document.file_size is not None:
-        return document.file_size
-    try:
-        return document.file.size
-    except OSError:
-        return None
-
-
 def _files_by_page(page_ids, *, check_storage=False, private=None):
     """Public file rows per page. `check_storage` also drops files missing from storage."""
     rows = public_files(models.ResourceFile.objects.filter(page_id__in=page_ids), private).select_related(
@@ -610,9 +614,9 @@ def _files_by_page(page_ids, *, check_storage=False, private=None):
     by_page = {}
     for row in rows.order_by("page_id", "sort_order", "pk"):
         document = row.document
-        if not document.file or (check_storage and not document.file.storage.exists(document.file.name)):
+        if not document.file or (check_storage and file_is_missing(document.file)):
             continue  # never link to a file that is not there
-        size = _file_size(document)
+        size = file_size(document)
         by_page.setdefault(row.page_id, []).append(
             PublicationFile(
                 url=document.url,
@@ -655,7 +659,8 @@ def describe_publications(sources, locale, private_files=None):
     shown = localize_live_pages(sources, locale)
     by_key = {page.translation_key: page for page in shown}
     # Lists check storage as the publication's page does, so a card's languages and the API's
-    # file links never promise a file that is gone: a stat per file (files live on local disk).
+    # file links never promise a file that is gone: a stat per file on local disk, no request
+    # to a remote storage (website/files.py).
     files = _files_by_page([source.pk for source in sources], check_storage=True, private=private_files)
     type_labels = _type_labels({source.resource_type_id for source in sources}, locale)
     return [

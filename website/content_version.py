@@ -20,6 +20,7 @@ import time
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -51,8 +52,20 @@ def current():
     return found
 
 
-def changed(**kwargs):
+def _stamp():
     cache.set(KEY, (uuid.uuid4().hex, int(time.time())), None)
+
+
+def changed(**kwargs):
+    _stamp()
+    # Stamped again once the change is committed: a request that read the database before the
+    # commit, and stored what it read under the first stamp (an ETag, a cached fragment of
+    # website/fragment_cache.py), is not believed afterwards. Once per transaction.
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        func is _stamp for _sids, func, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(_stamp)
 
 
 def _seen(sender):

@@ -1,7 +1,15 @@
-"""Format and size of an uploaded file, read from the file, never typed by hand."""
+"""Format and size of an uploaded file, read from the file, never typed by hand.
+
+Lists show many files at once, so nothing here asks the storage about a file
+that lives elsewhere (the S3 bucket, website/storage.py): a page of twenty
+publications would cost twenty round trips. The size recorded at upload
+(Wagtail's `file_size`) is the answer; a file on this machine's disk may still
+be looked at, that costs a `stat`.
+"""
 
 import os
 
+from django.core.files.storage import FileSystemStorage
 from django.utils.formats import number_format
 from django.utils.translation import pgettext
 
@@ -37,8 +45,36 @@ def size_display(size):
     return ""  # unreachable: the last unit always returns
 
 
+def _on_local_disk(field_file):
+    return isinstance(field_file.storage, FileSystemStorage)
+
+
+def file_size(document):
+    """The size recorded at upload; for a local file without one, its size on disk; else None."""
+    if document.file_size is not None:
+        return document.file_size
+    if not _on_local_disk(document.file):
+        return None
+    try:
+        return document.file.size
+    except OSError:
+        return None
+
+
+def file_is_missing(field_file):
+    """Whether the file is known to be gone: empty, or absent from this machine's disk.
+
+    A file in remote storage counts as present: it was written there when its
+    row was saved (uploads fail otherwise), and deleting it goes through the
+    row (Wagtail deletes the file when the document is deleted).
+    """
+    if not field_file:
+        return True
+    return _on_local_disk(field_file) and not field_file.storage.exists(field_file.name)
+
+
 def describe_file(document):
-    size = document.get_file_size()
+    size = file_size(document)
     return {
         "format": file_extension(document),
         "size": size,

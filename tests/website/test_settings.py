@@ -126,6 +126,53 @@ def test_production_reads_cache_url_from_the_environment():
     assert "FailSafeRedisCache" in result.stdout and "redis://127.0.0.1:6379/3" in result.stdout
 
 
+def test_page_fragments_are_kept_only_in_a_cache_every_process_shares():
+    script = "from django.conf import settings; print(settings.FRAGMENT_CACHE)"
+    for cache_url, expected in (("redis://127.0.0.1:6379/3", "True"), ("", "False")):
+        env = production_env({**DOCUMENTED, "CACHE_URL": cache_url})
+        result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == expected
+
+
+def test_media_stay_on_disk_unless_a_bucket_is_named_and_the_bucket_needs_its_keys():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from website.settings.base import media_storages
+
+    assert media_storages()["default"]["BACKEND"] == "website.storage.MediaStorage"
+    with pytest.raises(ImproperlyConfigured) as refused:
+        media_storages("pi-media", access_key="key")
+    assert "AWS_SECRET_ACCESS_KEY" in str(refused.value)
+    with pytest.raises(ImproperlyConfigured):
+        media_storages("pi-media", "key", "secret", media_url="/media/")  # the bucket is elsewhere
+
+
+def test_production_puts_media_in_the_bucket_and_lets_pages_show_its_images():
+    script = (
+        "from django.conf import settings; import json; print(json.dumps([settings.STORAGES, "
+        "settings.SECURE_CSP['img-src'], settings.MEDIA_URL]))"
+    )
+    env = production_env(
+        {
+            **DOCUMENTED,
+            "MEDIA_BUCKET": "pi-media",
+            "AWS_ACCESS_KEY_ID": "key",
+            "AWS_SECRET_ACCESS_KEY": "secret",
+            "MEDIA_URL": "https://media.protectioninternational.org/files",
+        }
+    )
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    storages, image_sources, media_url = json.loads(result.stdout)
+    assert storages["default"]["BACKEND"] == "website.storage.S3MediaStorage"
+    assert storages["pending_uploads"]["BACKEND"] == "website.storage.S3PendingUploadStorage"
+    assert storages["default"]["OPTIONS"]["custom_domain"] == "media.protectioninternational.org/files"
+    assert "whitenoise" in storages["staticfiles"]["BACKEND"]
+    assert image_sources == ["'self'", "https://media.protectioninternational.org"]
+    assert media_url == "https://media.protectioninternational.org/files/"
+
+
 def test_errors_go_to_stderr_and_to_admins_only_when_there_are_some():
     from website.settings.base import logging_settings
 

@@ -244,8 +244,73 @@ MEDIA_URL = "/media/"
 # Outside MEDIA_ROOT, so that whatever serves /media/ cannot serve it: pending uploads and
 # the files of images in private collections (website/storage.py).
 PRIVATE_MEDIA_ROOT = env.PRIVATE_MEDIA_ROOT
+
+
+def media_storages(
+    bucket=None, access_key=None, secret_key=None, endpoint_url=None, region=None, media_url=None
+):
+    """STORAGES for uploaded files: MEDIA_ROOT and PRIVATE_MEDIA_ROOT, or the bucket when one is named.
+
+    Static files are not in it: `make serve` serves them (WhiteNoise), from every
+    application server's own copy.
+    """
+    if not bucket:
+        return {
+            "default": {"BACKEND": "website.storage.MediaStorage"},
+            "pending_uploads": {"BACKEND": "website.storage.PrivateStorage"},
+        }
+    if not (access_key and secret_key):
+        raise ImproperlyConfigured("MEDIA_BUCKET needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")
+    options = {
+        "bucket_name": bucket,
+        "access_key": access_key,
+        "secret_key": secret_key,
+        "endpoint_url": endpoint_url,
+        "region_name": region,
+        # The bucket's policy decides who reads what (README); objects carry no ACL of their own.
+        "default_acl": None,
+    }
+    if media_url:
+        url = urlsplit(media_url)
+        if url.scheme not in ("http", "https") or not url.netloc:
+            raise ImproperlyConfigured(
+                "MEDIA_URL must be a full http(s):// address when MEDIA_BUCKET is set."
+            )
+        options["custom_domain"] = (url.netloc + url.path).rstrip("/")
+        options["url_protocol"] = f"{url.scheme}:"
+    return {
+        "default": {"BACKEND": "website.storage.S3MediaStorage", "OPTIONS": options},
+        "pending_uploads": {"BACKEND": "website.storage.S3PendingUploadStorage", "OPTIONS": options},
+    }
+
+
+MEDIA_STORAGES = media_storages(
+    env.MEDIA_BUCKET,
+    env.AWS_ACCESS_KEY_ID,
+    env.AWS_SECRET_ACCESS_KEY,
+    env.AWS_S3_ENDPOINT_URL,
+    env.AWS_S3_REGION_NAME,
+    env.MEDIA_URL,
+)
+
+
+def media_origin(bucket=None, endpoint_url=None, region=None, media_url=None):
+    """Where browsers read public images from, when that is not this site; else None."""
+    if not bucket:
+        return None
+    if media_url or endpoint_url:
+        url = urlsplit(media_url or endpoint_url)
+        return f"{url.scheme}://{url.netloc}"
+    # boto3's addresses for AWS itself: the bucket's host name, with or without the region.
+    return f"https://{bucket}.s3.{region}.amazonaws.com" if region else f"https://{bucket}.s3.amazonaws.com"
+
+
+# Pages name it in their Content-Security-Policy (img-src) when it is another site.
+MEDIA_ORIGIN = media_origin(env.MEDIA_BUCKET, env.AWS_S3_ENDPOINT_URL, env.AWS_S3_REGION_NAME, env.MEDIA_URL)
+if env.MEDIA_BUCKET and env.MEDIA_URL:
+    MEDIA_URL = env.MEDIA_URL.rstrip("/") + "/"
 STORAGES = {
-    "default": {"BACKEND": "website.storage.MediaStorage"},
+    **MEDIA_STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # An upload whose second step (title, alt text) is never completed is deleted after this
@@ -348,6 +413,10 @@ SECURE_CSP_ADMIN = {
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
 }
+if MEDIA_ORIGIN:
+    # Public images straight from the bucket (MEDIA_BUCKET without MEDIA_URL on this site's domain).
+    for policy in (SECURE_CSP, SECURE_CSP_ADMIN):
+        policy["img-src"] = [*policy["img-src"], MEDIA_ORIGIN]
 # Editors' browsers contact nobody else either: no Gravatar (it would leak a
 # hash of each editor's email), no update check against wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -413,6 +482,11 @@ def cache_settings(cache_url=None):
 
 
 CACHES = cache_settings(env.CACHE_URL)
+# Parts of public pages kept between requests (website/fragment_cache.py): only in a cache that
+# every process shares (Redis), where a publish in one process (an admin request, the task
+# worker, cron's publish_scheduled) reaches the others. In per-process memory a second gunicorn
+# worker would keep serving what the first one's publish replaced.
+FRAGMENT_CACHE = bool(env.CACHE_URL)
 
 
 def mailer_settings(email_url=None):

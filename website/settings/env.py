@@ -63,6 +63,18 @@ ADMIN_BASE_URL = read("ADMIN_BASE_URL", SITE_BASE_URL)
 MEDIA_ROOT = read("MEDIA_ROOT", str(BASE_DIR / "media"))
 # Files that must never be served from /media/ (uploads waiting for their second step).
 PRIVATE_MEDIA_ROOT = read("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media"))
+# Uploaded files in an S3-compatible bucket instead of MEDIA_ROOT (website/storage.py):
+# the bucket's name; the keys and, for a service other than AWS (MinIO, Scaleway, OVH…),
+# its endpoint and region. MEDIA_URL is where browsers read the public images: the
+# bucket's own address when unset; the recommended setup puts the bucket behind the
+# site's domain (a CDN path such as https://example.org/media/), so that pages load
+# nothing from another site.
+MEDIA_BUCKET = read("MEDIA_BUCKET")
+AWS_ACCESS_KEY_ID = read("AWS_ACCESS_KEY_ID")
+AWS_SECRET_ACCESS_KEY = read("AWS_SECRET_ACCESS_KEY")
+AWS_S3_ENDPOINT_URL = read("AWS_S3_ENDPOINT_URL")
+AWS_S3_REGION_NAME = read("AWS_S3_REGION_NAME")
+MEDIA_URL = read("MEDIA_URL")
 STATIC_ROOT = read("STATIC_ROOT", str(BASE_DIR / "static_collected"))
 # Search: Elasticsearch 8/9 or OpenSearch 2/3 instead of the database (see search/conf.py,
 # which checks the versions and names the supported ones).

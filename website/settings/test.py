@@ -9,6 +9,8 @@ SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One process: its memory is shared by every request and every write of a test.
+FRAGMENT_CACHE = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not Django's in-memory default, so that `--reuse-db` (in pytest's addopts)
     # keeps the migrated database between runs: unapplied migrations are still applied
@@ -22,6 +24,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="pi-test-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="pi-test-private-media-")
 STORAGES = {
     "default": {"BACKEND": "website.storage.MediaStorage"},
+    "pending_uploads": {"BACKEND": "website.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Every task runs at once, in the request (Wagtail's backport tasks too: they take

@@ -3,6 +3,7 @@ from wagtail.images.models import ResponsiveImage, SourceImageIOError
 from wagtail.models import Locale, Site
 
 from website.files import describe_file
+from website.fragment_cache import cached
 from website.language_profiles import content_language_name
 from website.languages import page_languages as languages_of_page
 from website.localized_relations import localize_all
@@ -25,15 +26,63 @@ def page_languages(context, page=None):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The pages under the home page of the active language that are in menus."""
+    """The pages under the home page of the active language that are in menus, as links.
+
+    The same for every visitor of a site in a language: kept in the fragment cache.
+    """
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    home = site.root_page.get_translation_or_none(Locale.get_active())
-    if home is None:
-        return []
-    return list(public_pages(home.get_children().in_menu()))
+
+    def build():
+        home = site.root_page.get_translation_or_none(Locale.get_active())
+        if home is None:
+            return []
+        return [
+            {
+                "pk": page.pk,
+                "path": page.path,
+                "depth": page.depth,
+                "title": page.title,
+                "url": page.get_url(request),
+            }
+            for page in public_pages(home.get_children().in_menu())
+        ]
+
+    # Links are relative where the page is on the request's site: the host is part of the key.
+    return cached("main-menu", [site.pk, request.get_host()], build)
+
+
+class PublicFragmentNode(template.Node):
+    def __init__(self, nodelist, name, parts):
+        self.nodelist, self.name, self.parts = nodelist, name, parts
+
+    def render(self, context):
+        parts = [part.resolve(context) for part in self.parts]
+        return cached(
+            self.name.resolve(context),
+            parts,
+            lambda: self.nodelist.render(context),
+            request=context.get("request"),
+        )
+
+
+@register.tag
+def public_fragment(parser, token):
+    """`{% public_fragment "name" page.pk %}…{% endpublic_fragment %}`: the block's HTML, kept
+    in the fragment cache (website/fragment_cache.py) for this language, these values and the
+    content version. Only for HTML any anonymous visitor would get; previews render afresh.
+    Pass what the block depends on beyond the language (the page whose lists it shows), and
+    leave its querysets lazy in the context, so that a kept block costs no query."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
+    nodelist = parser.parse(("endpublic_fragment",))
+    parser.delete_first_token()
+    return PublicFragmentNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
+    )
 
 
 @register.simple_tag(takes_context=True)
