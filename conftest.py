@@ -155,6 +155,12 @@ def postgres_put_back():
     connection.close()
     # Django's own connection to the maintenance database, as the test database's creation uses.
     with connection._nodb_cursor() as server:
+        # A template must have no session: end any a finished thread left open (the live
+        # server's, a task's) before the copy.
+        server.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )
         server.execute(f'DROP DATABASE IF EXISTS "{copy}"')
         server.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
     try:
