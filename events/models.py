@@ -19,6 +19,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -240,7 +241,8 @@ class EventPage(RoutablePageMixin, HeroImageMixin, BasePage):
             language=self.locale.language_code,
         )
         response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        # RFC 6266: a slug with accents (Wagtail keeps them) needs the encoded filename* form.
+        response["Content-Disposition"] = content_disposition_header(True, f"{self.slug}.ics")
         return response
 
     def get_cached_paths(self):

@@ -33,8 +33,8 @@ def selected(locale, *, chosen=None, resource_type=None, topic=None, programme=N
     topic and/or programme (any of them in any language)."""
     limit = max(1, min(limit or 6, MAX_ITEMS))
     sources = library.source_publications(None)
-    if chosen:
-        keys = [page.translation_key for page in chosen if page is not None][:limit]
+    keys = [page.translation_key for page in chosen or () if page is not None][:limit]
+    if keys:
         by_key = {page.translation_key: page for page in sources.filter(translation_key__in=keys)}
         ordered = [by_key[key] for key in keys if key in by_key]
         return library.describe_publications(ordered, locale)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema
 from wagtail import blocks, hooks
+from wagtail.blocks.list_block import ListValue
 from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
@@ -469,6 +470,9 @@ class PublicationListBlock(blocks.StructBlock):
     limit = blocks.IntegerBlock(label=_("how many"), min_value=1, max_value=12, default=6)
 
     def clean(self, value):
+        # The list starts with one empty picker: left empty, it means "none chosen", not an error.
+        chosen = [page for page in value["publications"] if page is not None]
+        value["publications"] = ListValue(self.child_blocks["publications"], values=chosen)
         value = super().clean(value)
         if not (value["publications"] or value["resource_type"] or value["topic"] or value["programme"]):
             raise blocks.StructBlockValidationError(

@@ -7,9 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from conftest import translate_page
+from conftest import reloaded, translate_page
 from events.factories import EventIndexPageFactory, EventPageFactory
 from tests.website.sitemaps import read_sitemap
+from website import content_version
 
 pytestmark = pytest.mark.django_db
 
@@ -120,6 +121,15 @@ def test_calendar_file_parses_with_utc_times_and_escaped_text(client, events):
     assert french["SUMMARY"] == (["LANGUAGE=fr"], "Audition ; parlements, défenseurs")
 
 
+def test_a_calendar_named_after_a_slug_with_accents_keeps_its_name(client, events):
+    event = events["upcoming"]
+    event.slug = "audiencia-en-bogotá"
+    event.save_revision().publish()
+    response = client.get(reloaded(event).url + "calendar/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == "attachment; filename*=utf-8''audiencia-en-bogot%C3%A1.ics"
+
+
 def test_calendar_of_an_online_event_gives_its_link_as_the_place(client, events):
     event = parse_calendar(client.get(events["past"].url + "calendar/").content)
     assert event["LOCATION"][1] == "https://video.example.org/room"
@@ -139,10 +149,13 @@ def test_index_splits_upcoming_from_past(client, events):
 def test_index_query_count_does_not_grow_with_the_events(client, events):
     url = events["indexes"]["fr"].url
     client.get(url)
+    # Both with the page's fragments (menu) built afresh (website/fragment_cache.py).
+    content_version.changed()
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for days in (5, 10, -5, -10):
         EventPageFactory(parent=events["indexes"]["en"], start_date=TODAY + datetime.timedelta(days=days))
+    content_version.changed()
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few) <= 20

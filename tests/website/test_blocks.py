@@ -360,6 +360,14 @@ def test_publication_list_of_chosen_items_keeps_their_order_and_drops_drafts(lib
     assert [card["title"] for card in api["publications"]] == ["Manual 2009", "Focus 2013"]
 
 
+def test_the_empty_picker_the_list_starts_with_leaves_the_newest_of_a_type(library):
+    """The editor chooses a type and leaves the one publication picker the block starts with empty."""
+    block, value = publication_list(publications=[None], resource_type=library["types"]["manual"].pk)
+    value = block.clean(value)
+    assert list(value["publications"]) == []
+    assert [card["title"] for card in block.get_api_representation(value)["publications"]] == ["Manual 2009"]
+
+
 def test_an_empty_publication_list_is_refused_on_its_field():
     block, value = publication_list()
     with pytest.raises(StructBlockValidationError) as error:
