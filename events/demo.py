@@ -7,7 +7,7 @@ loaded (the texts name no date), so the demo always shows both lists.
 import datetime
 
 from events.models import EventIndexPage, EventPage
-from website.demo import paragraphs, pick, publish, translate
+from website.demo import load_listing_index, paragraphs, pick, publish, translate
 
 LANGUAGES = ("fr", "es")
 
@@ -126,25 +126,6 @@ def translatable_text(content):
     return text
 
 
-def load_index(home, log):
-    index = EventIndexPage.objects.child_of(home).first()
-    if index is None:
-        text = pick(INDEX, "en")
-        index = EventIndexPage(
-            title=text["title"],
-            slug=text["slug"],
-            introduction=text["introduction"],
-            listing_summary=text["introduction"],
-            show_in_menus=True,
-        )
-        home.add_child(instance=index)
-        publish(index)
-        log(f"Page: {index.title}")
-    for language in LANGUAGES:
-        translate(index, INDEX, language)
-    return index
-
-
 def load_event(index, content, today, log):
     text = pick(content, "en")
     page = EventPage.objects.child_of(index).filter(slug=text["slug"]).first()
@@ -175,5 +156,5 @@ def load_event(index, content, today, log):
 def load(home, log, today=None):
     """The events index under the home page and its events, in every language."""
     today = today or datetime.date.today()
-    index = load_index(home, log)
+    index = load_listing_index(EventIndexPage, home, INDEX, log, LANGUAGES)
     return [load_event(index, content, today, log) for content in EVENTS]

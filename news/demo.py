@@ -10,7 +10,7 @@ from uuid import uuid4
 
 from news.models import NewsIndexPage, NewsPage
 from resources.models import ResourcePage
-from website.demo import paragraphs, pick, publish, translate
+from website.demo import load_listing_index, paragraphs, pick, publish, translate
 
 LANGUAGES = ("fr", "es")
 
@@ -354,25 +354,6 @@ def translatable_text(content):
     return text
 
 
-def load_index(home, log):
-    index = NewsIndexPage.objects.child_of(home).first()
-    if index is None:
-        text = pick(INDEX, "en")
-        index = NewsIndexPage(
-            title=text["title"],
-            slug=text["slug"],
-            introduction=text["introduction"],
-            listing_summary=text["introduction"],
-            show_in_menus=True,
-        )
-        home.add_child(instance=index)
-        publish(index)
-        log(f"Page: {index.title}")
-    for language in LANGUAGES:
-        translate(index, INDEX, language)
-    return index
-
-
 def load_item(index, content, programmes, log):
     text = pick(content, "en")
     page = NewsPage.objects.child_of(index).filter(slug=text["slug"]).first()
@@ -400,5 +381,5 @@ def load_item(index, content, programmes, log):
 
 def load(home, programmes, log):
     """The news index under the home page, and the news items, in every language."""
-    index = load_index(home, log)
+    index = load_listing_index(NewsIndexPage, home, INDEX, log, LANGUAGES)
     return [load_item(index, content, programmes, log) for content in ITEMS]

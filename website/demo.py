@@ -103,3 +103,26 @@ def save_translation(translation, *, publish=True):
 def publish(page):
     page.save_revision().publish()
     return page
+
+
+def load_listing_index(model, home, content, log, languages=("fr", "es")):
+    """A listing's index page (news, events) under `home`, in the menu, translated into `languages`.
+
+    `content` gives its title, slug and introduction per language.
+    """
+    index = model.objects.child_of(home).first()
+    if index is None:
+        text = pick(content, "en")
+        index = model(
+            title=text["title"],
+            slug=text["slug"],
+            introduction=text["introduction"],
+            listing_summary=text["introduction"],
+            show_in_menus=True,
+        )
+        home.add_child(instance=index)
+        publish(index)
+        log(f"Page: {index.title}")
+    for language in languages:
+        translate(index, content, language)
+    return index
