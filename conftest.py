@@ -197,6 +197,22 @@ def test_database(django_db_setup, django_db_blocker, django_db_keepdb, django_d
         teardown_databases(created, verbosity=0, keepdb=keepdb)
 
 
+def queries_of_a_fresh_render(client, url):
+    """The SQL queries a GET of `url` runs with its page's fragments built afresh: a new
+    content version, as after a publish (website/fragment_cache.py), so that two counts
+    compare the same work."""
+    from django.test.utils import CaptureQueriesContext
+
+    from website import content_version
+
+    client.get(url)  # what every request reuses once loaded (the site's root paths, locales)
+    content_version.changed()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(queries)
+
+
 def reloaded(value):
     """`value` (a model instance, or dicts of them) read afresh from the database."""
     if isinstance(value, dict):

@@ -29,8 +29,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from news import feeds
 from news.api import NewsCardSchema
+from news.forms import NewsPageForm
 from programmes.api import ProgrammeCardSchema, programme_cards
-from programmes.forms import RelatedProgrammesForm
 from resources import related_publications
 from resources.api_representations import PublicationSchema
 from website.blocks import BodyBlock
@@ -147,7 +147,7 @@ class NewsPage(HeroImageMixin, BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
-    base_form_class = RelatedProgrammesForm
+    base_form_class = NewsPageForm
 
     api_fields = BasePage.api_fields + [
         APIField("date", writable=True),

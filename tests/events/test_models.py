@@ -3,14 +3,11 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from conftest import reloaded, translate_page
+from conftest import queries_of_a_fresh_render, reloaded, translate_page
 from events.factories import EventIndexPageFactory, EventPageFactory
 from tests.website.sitemaps import read_sitemap
-from website import content_version
 
 pytestmark = pytest.mark.django_db
 
@@ -148,17 +145,10 @@ def test_index_splits_upcoming_from_past(client, events):
 
 def test_index_query_count_does_not_grow_with_the_events(client, events):
     url = events["indexes"]["fr"].url
-    client.get(url)
-    # Both with the page's fragments (menu) built afresh (website/fragment_cache.py).
-    content_version.changed()
-    with CaptureQueriesContext(connection) as few:
-        client.get(url)
+    few = queries_of_a_fresh_render(client, url)
     for days in (5, 10, -5, -10):
         EventPageFactory(parent=events["indexes"]["en"], start_date=TODAY + datetime.timedelta(days=days))
-    content_version.changed()
-    with CaptureQueriesContext(connection) as many:
-        client.get(url)
-    assert len(many) == len(few) <= 20
+    assert queries_of_a_fresh_render(client, url) == few <= 20
 
 
 def test_event_in_the_api_sitemap_and_search(client, events):

@@ -3,11 +3,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from conftest import translate_page
+from conftest import queries_of_a_fresh_render, translate_page
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from news.models import PAGE_SIZE
 from resources.factories import ResourceIndexPageFactory, ResourcePageFactory
@@ -82,15 +80,10 @@ def test_news_index_pages_and_refuses_a_page_past_the_last(client, newsroom):
 
 def test_news_index_query_count_does_not_grow_with_the_items(client, newsroom):
     index = newsroom["indexes"]["fr"]
-    client.get(index.url)
-    with CaptureQueriesContext(connection) as few:
-        client.get(index.url)
+    few = queries_of_a_fresh_render(client, index.url)
     for _ in range(8):
         NewsPageFactory(parent=newsroom["indexes"]["en"])
-    with CaptureQueriesContext(connection) as many:
-        client.get(index.url)
-    assert len(many) == len(few)
-    assert len(many) <= 20
+    assert queries_of_a_fresh_render(client, index.url) == few <= 20
 
 
 def test_news_feed_is_per_language_rss(client, newsroom):
@@ -112,14 +105,10 @@ def test_programme_page_lists_its_latest_news_in_its_language(client, site_tree,
 
 def test_programme_page_queries_stay_bounded_with_more_news(client, site_tree, newsroom):
     url = site_tree["fr"]["programme"].url
-    client.get(url)
-    with CaptureQueriesContext(connection) as few:
-        client.get(url)
+    few = queries_of_a_fresh_render(client, url)
     for _ in range(5):
         NewsPageFactory(parent=newsroom["indexes"]["en"], related_programmes=[newsroom["programme"]])
-    with CaptureQueriesContext(connection) as many:
-        client.get(url)
-    assert len(many) == len(few)
+    assert queries_of_a_fresh_render(client, url) == few
 
 
 def test_news_item_lists_its_related_publications(client, site_tree, newsroom):
@@ -132,6 +121,16 @@ def test_news_item_lists_its_related_publications(client, site_tree, newsroom):
     assert "Related publications" in html and "Focus 2022 report" in html
     data = client.get(f"/api/v3/pages/{item.pk}/").json()
     assert [card["title"] for card in data["related_publication_cards"]] == ["Focus 2022 report"]
+
+
+def test_an_english_news_item_offers_english_publications_only(admin_client, site_tree, newsroom):
+    library = ResourceIndexPageFactory(parent=site_tree["en"]["home"])
+    english = ResourcePageFactory(parent=library, title="Focus 2022 report")
+    translate_page(library, "fr", title="Ressources", slug="ressources")
+    translate_page(english, "fr", title="Rapport Focus 2022", slug="rapport-focus-2022")
+    response = admin_client.get(f"/admin/pages/add/news/newspage/{newsroom['indexes']['en'].pk}/")
+    offered = response.context["form"].fields["related_publications"].queryset
+    assert [page.title for page in offered] == ["Focus 2022 report"]
 
 
 def test_news_in_the_api_sitemap_and_search(client, newsroom):
