@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail_localize.models import Translation
 
-from events.models import EventIndexPage, EventPage
+from agenda.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
 from programmes.models import ProgrammePage
 

@@ -5,8 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from agenda.factories import EventIndexPageFactory, EventPageFactory
 from conftest import queries_of_a_fresh_render, reloaded, translate_page
-from events.factories import EventIndexPageFactory, EventPageFactory
 from tests.website.sitemaps import read_sitemap
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from events.factories import EventIndexPageFactory, EventPageFactory
+from agenda.factories import EventIndexPageFactory, EventPageFactory
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from programmes.factories import ProgrammePageFactory
 from resources.factories import ResourceIndexPageFactory, ResourcePageFactory

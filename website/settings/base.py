@@ -29,7 +29,7 @@ INSTALLED_APPS = [
     "resources",
     "pages",  # standard content pages and the contact page
     "news",  # news and statements
-    "events",  # events, with their calendar (.ics) files
+    "agenda",  # events, with their calendar (.ics) files (app label "events")
     "headless",
     "search",
     "translations",

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale
 
-from events import demo as events_demo
+from agenda import demo as events_demo
 from home import demo as home_demo
 from home import demo_users
 from home.models import HomePage

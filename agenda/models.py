@@ -28,8 +28,8 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from events.api import EventCardSchema
-from events.calendar import event_calendar
+from agenda.api import EventCardSchema
+from agenda.calendar import event_calendar
 from website.blocks import BodyBlock
 from website.localized_relations import pages_in_language
 from website.models import BasePage, HeroImageMixin

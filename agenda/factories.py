@@ -3,7 +3,7 @@ import datetime
 import factory
 import wagtail_factories
 
-from events.models import EventIndexPage, EventPage
+from agenda.models import EventIndexPage, EventPage
 
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):

@@ -6,7 +6,7 @@ loaded (the texts name no date), so the demo always shows both lists.
 
 import datetime
 
-from events.models import EventIndexPage, EventPage
+from agenda.models import EventIndexPage, EventPage
 from website.demo import load_listing_index, paragraphs, pick, publish, translate
 
 LANGUAGES = ("fr", "es")
