@@ -363,14 +363,6 @@ class TableBlock(blocks.StructBlock):
         context["rows"] = [list(row) + [""] * (columns - len(row)) for row in value["rows"]]
         return context
 
-    def get_api_representation(self, value, context=None):
-        return {
-            "caption": value["caption"],
-            "column_headings": list(value["column_headings"]),
-            "rows": [list(row) for row in value["rows"]],
-            "first_column_is_heading": value["first_column_is_heading"],
-        }
-
     class Meta:
         icon = "table"
         label = _("Table")
@@ -395,15 +387,6 @@ class AccordionBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(label=_("heading"), required=False, max_length=200)
     items = blocks.ListBlock(AccordionItemBlock(), label=_("items"), min_num=1)
-
-    def get_api_representation(self, value, context=None):
-        return {
-            "heading": value["heading"],
-            "items": [
-                {"question": item["question"], "answer": expand_db_html(item["answer"].source)}
-                for item in value["items"]
-            ],
-        }
 
     class Meta:
         icon = "list-ul"
