@@ -14,21 +14,33 @@ vcl 4.1;
 
 import std;
 
+# Two names for the one application server. `site` carries the health probe, and
+# only decides whether stale pages may stand in for fresh ones (vcl_recv). Requests go
+# to `site_fetch`, which has no probe: with a single server, a probe that times out
+# behind a surge of uncached requests (searches with varied words fill gunicorn's
+# queue) would otherwise turn every page not yet cached into an instant 503, when the
+# server is only slow. A server that is really down still fails the fetch (connect
+# timeout), and pages already cached are served stale meanwhile.
 backend site {
     .host = "@BACKEND_HOST@";
     .port = "@BACKEND_PORT@";
     .connect_timeout = 2s;
     .first_byte_timeout = 35s;  # gunicorn cuts a request at 30 s
-    # The load balancer's probe: when the site is down, pages already cached are
-    # served stale (up to beresp.grace) instead of errors.
     .probe = {
         .url = "/healthz";
         .interval = 5s;
         .timeout = 2s;
         .window = 5;
         .threshold = 3;
-        .initial = 3;  # healthy from the start: a sick backend gets no requests
+        .initial = 3;
     }
+}
+
+backend site_fetch {
+    .host = "@BACKEND_HOST@";
+    .port = "@BACKEND_PORT@";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 35s;
 }
 
 # Who may purge: the application servers.
@@ -39,6 +51,7 @@ acl purgers {
 }
 
 sub vcl_recv {
+    set req.backend_hint = site_fetch;
     # One object per host, whatever port the visitor's request named.
     set req.http.host = std.tolower(regsub(req.http.host, ":[0-9]+$", ""));
 
@@ -68,8 +81,8 @@ sub vcl_recv {
         || req.url ~ "^/(documents|private-media)/") {
         return (pass);
     }
-    # Stale content only while the site is down; fresh otherwise.
-    if (std.healthy(req.backend_hint)) {
+    # Stale content only while the probe finds the site down or overloaded; fresh otherwise.
+    if (std.healthy(site)) {
         set req.grace = 10s;
     }
     # Varnish's built-in vcl_recv follows: other methods, Cookie and Authorization pass.

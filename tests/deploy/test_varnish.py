@@ -7,6 +7,7 @@ elsewhere it skips saying so, except in CI, where a missing varnishd fails.
 import http.client
 import os
 import shutil
+import subprocess
 from urllib.parse import urlencode
 
 import pytest
@@ -101,3 +102,23 @@ def test_private_requests_are_never_cached_and_strangers_cannot_purge(site):
     assert stranger.getresponse().status == 403
     stranger.close()
     assert through(varnish, page)[1] == "HIT"
+
+
+def test_a_page_not_yet_cached_is_fetched_while_the_probe_calls_the_site_sick(site):
+    """A surge of uncached requests can make the health probe time out; the site is slow, not down."""
+    varnish, _programme = site
+    subprocess.run(
+        ["varnishadm", "-n", str(varnish.dir / "state"), "backend.set_health", "boot.site", "sick"],
+        check=True,
+        capture_output=True,
+    )
+    try:
+        status, hit, body = through(varnish, "/en/?surge=1")
+        assert (status, hit) == (200, "MISS")
+        assert "</html>" in body
+    finally:
+        subprocess.run(
+            ["varnishadm", "-n", str(varnish.dir / "state"), "backend.set_health", "boot.site", "auto"],
+            check=True,
+            capture_output=True,
+        )
