@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from home.models import HomePage
 from programmes.factories import ProgrammeIndexPageFactory, ProgrammePageFactory
 from translations.roles import setup_roles
+from website.backups import sqlite_copy
 from website.settings import env
 
 
@@ -79,9 +80,9 @@ class DemoSnapshot:
             if cls.copy is None:
                 call_command("load_demo", verbosity=0)
                 cls.copy = sqlite3.connect(":memory:")
-                connection.connection.backup(cls.copy)
+                sqlite_copy(connection.connection, cls.copy)
             else:
-                cls.copy.backup(connection.connection)
+                sqlite_copy(cls.copy, connection.connection)
                 forget_cached_rows()
             yield
 
@@ -94,11 +95,11 @@ def sqlite_put_back():
     """
     connection.ensure_connection()
     before = sqlite3.connect(":memory:")
-    connection.connection.backup(before)
+    sqlite_copy(connection.connection, before)
     try:
         yield
     finally:
-        before.backup(connection.connection)
+        sqlite_copy(before, connection.connection)
         before.close()
         forget_cached_rows()
 

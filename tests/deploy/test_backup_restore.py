@@ -1,5 +1,6 @@
 """The restore drill: `make backup`, then `make restore` into a fresh database, serves the same pages."""
 
+import sqlite3
 import subprocess
 import sys
 import uuid
@@ -15,6 +16,7 @@ from django.db import connection
 from home.models import HomePage
 from programmes.factories import ProgrammeIndexPageFactory, ProgrammePageFactory
 from tests.deploy.servers import BASE_DIR, Gunicorn, database_url, server_environment
+from website.backups import sqlite_copy
 
 
 @pytest.fixture
@@ -100,3 +102,20 @@ def test_a_backup_restored_into_a_fresh_database_serves_the_same_pages(
 def test_restore_refuses_a_folder_without_a_backup(tmp_path, db):
     with pytest.raises(CommandError, match="holds no backup"):
         call_command("restore", str(tmp_path))
+
+
+def test_copying_a_sqlite_database_in_the_middle_of_its_own_write_fails_instead_of_hanging(tmp_path):
+    source = sqlite3.connect(tmp_path / "site.sqlite3")
+    source.execute("CREATE TABLE page (title TEXT)")
+    source.commit()
+    source.execute("INSERT INTO page VALUES ('draft')")
+    with pytest.raises(CommandError, match="while its own connection is writing"):
+        sqlite_copy(source, sqlite3.connect(":memory:"))
+
+
+def test_a_sqlite_database_another_process_keeps_busy_fails_after_the_wait(tmp_path):
+    writer = sqlite3.connect(tmp_path / "site.sqlite3", isolation_level=None)
+    writer.execute("CREATE TABLE page (title TEXT)")
+    writer.execute("BEGIN EXCLUSIVE")
+    with pytest.raises(CommandError, match="stayed busy for 0 s"):
+        sqlite_copy(sqlite3.connect(tmp_path / "site.sqlite3"), sqlite3.connect(":memory:"), seconds=0)

@@ -6,12 +6,14 @@ policy does not open. Without moto the tests skip, saying so; in CI (`CI=true`)
 they fail instead.
 """
 
+import io
 import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import tarfile
 import time
 from contextlib import contextmanager
 
@@ -19,11 +21,14 @@ import botocore.endpoint
 import pytest
 import requests
 from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.test import override_settings
 from wagtail.models import Collection, CollectionViewRestriction
 
 from conftest import built_once, reloaded
 from tests.resources.conftest import build_library_tree, build_taxonomy, make_publication
+from website.backups import back_up_media, restore_media
 from website.factories import CustomDocumentFactory, CustomImageFactory
 from website.models import User
 from website.settings.base import media_storages
@@ -282,3 +287,30 @@ def test_a_file_deleted_from_a_local_disk_is_still_left_out(client, library):
 
     assert "Gone" in client.get(library.url).content.decode()
     assert document.url not in client.get(publication.url).content.decode()
+
+
+def test_a_backup_holds_every_file_of_the_bucket_and_a_restore_puts_them_back(
+    bucket, tmp_path, private_collection
+):
+    CustomImageFactory(title="Defenders in Bangkok").get_rendition("width-480|format-webp")
+    CustomImageFactory(title="Safe house", collection=private_collection)
+    CustomDocumentFactory(title="Annual report")
+    private_storage.save("waiting.txt", ContentFile(b"an upload waiting for its title"))
+    stored = {key: bucket.get_object(Bucket=BUCKET, Key=key)["Body"].read() for key in keys(bucket)}
+    assert {key.split("/")[0] for key in stored} >= {"original_images", "images", "private", "documents"}
+
+    back_up_media(tmp_path)
+    for key in stored:
+        bucket.delete_object(Bucket=BUCKET, Key=key)
+    restore_media(tmp_path)
+
+    assert {key: bucket.get_object(Bucket=BUCKET, Key=key)["Body"].read() for key in keys(bucket)} == stored
+
+
+def test_a_backup_of_local_files_is_not_restored_into_a_bucket(bucket, tmp_path):
+    with tarfile.open(tmp_path / "media.tar.gz", "w:gz") as archive:
+        member = tarfile.TarInfo("media/documents/report.txt")
+        archive.addfile(member, io.BytesIO())
+    with pytest.raises(CommandError, match="holds files from a local disk"):
+        call_command("restore", str(tmp_path))
+    assert keys(bucket) == set()
