@@ -202,6 +202,11 @@ def queries_of_a_fresh_render(client, url):
     """The SQL queries a GET of `url` runs with its page's fragments built afresh: a new
     content version, as after a publish (website/fragment_cache.py), so that two counts
     compare the same work."""
+    return len(sql_of_a_fresh_render(client, url))
+
+
+def sql_of_a_fresh_render(client, url):
+    """The SQL statements `queries_of_a_fresh_render` counts, in the order they ran."""
     from django.test.utils import CaptureQueriesContext
 
     from website import content_version
@@ -211,7 +216,7 @@ def queries_of_a_fresh_render(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
-    return len(queries)
+    return [query["sql"] for query in queries.captured_queries]
 
 
 def reloaded(value):

@@ -15,7 +15,7 @@ import datetime
 import zoneinfo
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -33,6 +33,7 @@ from agenda.calendar import event_calendar
 from website.blocks import BodyBlock
 from website.localized_relations import pages_in_language
 from website.models import BasePage, HeroImageMixin
+from website.pagination import CountingPaginator
 from website.seo import canonical_url, site_base_url
 
 PAST_PAGE_SIZE = 12
@@ -97,7 +98,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_view(self, request):
-        paginator = Paginator(self.past(), PAST_PAGE_SIZE)
+        paginator = CountingPaginator(self.past(), PAST_PAGE_SIZE)
         try:
             past = paginator.page(request.GET.get("page") or 1)
         except (EmptyPage, PageNotAnInteger) as error:

@@ -10,7 +10,7 @@ from wagtail.models import Orderable
 from programmes.api import ProgrammeCardSchema, programme_cards
 from website.localized_relations import localize_live_pages
 from website.models import BasePage
-from website.visibility import public_link_target
+from website.visibility import public_link_target_by_id
 
 
 class HomePage(BasePage):
@@ -78,7 +78,7 @@ class HomePage(BasePage):
         # Read only when the template's fragment is not in the cache (website/fragment_cache.py).
         context["featured_programmes"] = SimpleLazyObject(self.featured_programmes_in_language)
         # A draft or private page keeps the call to action unlinked.
-        context["call_to_action_target"] = public_link_target(self.call_to_action_page)
+        context["call_to_action_target"] = public_link_target_by_id(self.call_to_action_page_id)
         return context
 
 

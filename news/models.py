@@ -12,7 +12,7 @@ many-to-many relation that was emptied.
 """
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -36,6 +36,7 @@ from resources.api_representations import PublicationSchema
 from website.blocks import BodyBlock
 from website.localized_relations import localize_live_pages, pages_in_language
 from website.models import BasePage, HeroImageMixin
+from website.pagination import CountingPaginator
 from website.visibility import public_pages
 
 PAGE_SIZE = 12
@@ -85,7 +86,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return url + self.reverse_subpage("feed_view") if url else None
 
     def paginated_news(self, page_number):
-        paginator = Paginator(news_in_language(self.locale), PAGE_SIZE)
+        paginator = CountingPaginator(news_in_language(self.locale), PAGE_SIZE)
         try:
             return paginator.page(page_number or 1)
         except (EmptyPage, PageNotAnInteger) as error:

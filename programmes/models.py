@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -10,7 +11,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
-    Page,
     RevisionMixin,
     TranslatableMixin,
     WorkflowMixin,
@@ -27,7 +27,7 @@ from website.api_representations import PageImageSchema, text_about_image_api_fi
 from website.blocks import BodyBlock
 from website.localized_relations import localize_all, localize_live_pages, source_locale_choices
 from website.models import BasePage, HeroImageMixin
-from website.visibility import public_pages
+from website.visibility import public_pages, public_translations
 
 
 @register_snippet
@@ -117,13 +117,17 @@ class ProgrammeIndexPage(BasePage):
         """This language's live institutions, listed like the programmes: the source
         language's ones in this language where a live translation exists, else in their
         own language (templates badge them), then those that exist only in this language."""
-        own = Institution.objects.filter(locale=self.locale, live=True).select_related("locale")
         if self.locale.language_code == settings.LANGUAGE_CODE:
-            return list(own)
-        sources = Institution.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE, live=True
+            return list(Institution.objects.filter(locale=self.locale, live=True).select_related("locale"))
+        # Both languages in one query, in the institutions' own order.
+        rows = Institution.objects.filter(
+            Q(locale=self.locale) | Q(locale__language_code=settings.LANGUAGE_CODE), live=True
         ).select_related("locale")
-        listed = localize_all(sources, self.locale)
+        own = [item for item in rows if item.locale_id == self.locale_id]
+        translated = {item.translation_key: item for item in own}
+        listed = [
+            translated.get(item.translation_key, item) for item in rows if item.locale_id != self.locale_id
+        ]
         keys = {item.translation_key for item in listed}
         return listed + [item for item in own if item.translation_key not in keys]
 
@@ -134,9 +138,9 @@ class ProgrammeIndexPage(BasePage):
         own = public_pages(ProgrammePage.objects.child_of(self)).select_related("locale")
         if self.locale.language_code == settings.LANGUAGE_CODE:
             return own
-        source_index = Page.objects.filter(
-            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
-        ).first()
+        # The public translations are read once per request (the page's hreflang links need them);
+        # a source index that is not public has no public programmes to list.
+        source_index = public_translations(self).get(settings.LANGUAGE_CODE)
         if source_index is None:
             return list(own)
         listed = localize_live_pages(public_pages(ProgrammePage.objects.child_of(source_index)), self.locale)

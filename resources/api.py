@@ -116,7 +116,7 @@ class LibrarySchema(Schema):
     auth=[AllowAnonymous()],
 )
 def library(request: HttpRequest, params: Query[LibraryParams]):
-    locale = Locale.objects.get(language_code=params.locale)
+    locale = Locale.objects.get_for_language(params.locale)  # read once per request (upstream/)
     page = public_library(locale)
     if page is None:
         raise Http404(f"The site has no public resource library in {params.locale!r}.")

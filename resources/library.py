@@ -634,6 +634,11 @@ def _files_by_page(page_ids, *, check_storage=False, private=None):
 
 
 def _type_labels(type_ids, locale):
+    return {pk: label for pk, (_row, label) in _localized_types(type_ids, locale).items()}
+
+
+def _localized_types(type_ids, locale):
+    """{type id: (type, its name in `locale`)} for the live types of `type_ids`; one query."""
     types = models.ResourceType.objects.filter(
         Q(pk__in=type_ids)
         | Q(
@@ -649,7 +654,7 @@ def _type_labels(type_ids, locale):
             labels[row.pk] = row
         if row.locale_id == locale.pk:
             by_key[row.translation_key] = row.name
-    return {pk: by_key.get(row.translation_key, row.name) for pk, row in labels.items()}
+    return {pk: (row, by_key.get(row.translation_key, row.name)) for pk, row in labels.items()}
 
 
 def describe_publications(sources, locale, private_files=None):
@@ -709,7 +714,11 @@ def publication_details(page):
     source = page.facts
     locale = page.locale
     files = _files_by_page([source.pk], check_storage=True).get(source.pk, [])
-    type_label = _type_labels({source.resource_type_id}, locale).get(source.resource_type_id, "")
+    resource_type, type_label = _localized_types({source.resource_type_id}, locale).get(
+        source.resource_type_id, (None, "")
+    )
+    if resource_type is None:  # a type withdrawn (not live) since: its slug still filters the library
+        resource_type = source.resource_type
     countries_seen = []
     for row in source.countries.all():
         if row.country.code not in [code for code, _name in countries_seen]:
@@ -717,7 +726,7 @@ def publication_details(page):
     return {
         "publication": PublicationItem(page=page, source=source, type_label=type_label, files=files),
         "facts": source,
-        "resource_type_slug": source.resource_type.slug,
+        "resource_type_slug": resource_type.slug,
         "topics": localize_all(source.topics.select_related("locale"), locale),
         "regions": localize_all(source.regions.select_related("locale"), locale),
         "countries": countries_seen,

@@ -41,6 +41,7 @@ STARTUP = (
     "upstream.wagtail_image_pixel_check",
     "upstream.wagtail_api_base_url",
     "upstream.wagtail_locale_lookups",
+    "upstream.wagtail_route_from_root",
     # Before the registry builds the page schemas (when the URLconf is first loaded).
     "upstream.wagtail_api_property_types",
     "upstream.wagtail_api_page_discriminator",

@@ -11,10 +11,10 @@ translates many-to-many relations itself.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, QuerySet, Value, When
 from wagtail.models import DraftStateMixin, Locale
 
-from website.visibility import public_pages
+from website.visibility import is_page_public, public_pages
 
 
 def source_locale_choices():
@@ -30,10 +30,12 @@ def localize_all(objects, locale=None):
     with drafts count only where live: a draft is dropped, a draft translation
     leaves the object as it is.
     """
+    locale = locale or Locale.get_active()
+    if _unread_in_default_order(objects):
+        return _localize_in_one_query(objects, locale)
     objects = list(objects)
     if not objects:
         return []
-    locale = locale or Locale.get_active()
     model = type(objects[0])
     candidates = model.objects.filter(
         translation_key__in=[obj.translation_key for obj in objects], locale=locale
@@ -45,6 +47,32 @@ def localize_all(objects, locale=None):
     return [translated.get(obj.translation_key, obj) for obj in objects]
 
 
+def _unread_in_default_order(objects):
+    return (
+        isinstance(objects, QuerySet)
+        and objects._result_cache is None
+        and not objects.query.order_by
+        and objects.query.default_ordering
+        and bool(objects.model._meta.ordering)
+    )
+
+
+def _localize_in_one_query(objects, locale):
+    """`localize_all` for a queryset not read yet, in the model's own order: the objects and
+    their translations in one query (the list, then the translations, cost two)."""
+    model = objects.model
+    listed = objects.values("pk")
+    rows = model.objects.filter(
+        Q(pk__in=listed) | Q(locale=locale, translation_key__in=objects.values("translation_key"))
+    ).annotate(is_listed=Case(When(pk__in=listed, then=Value(True)), default=Value(False)))
+    drafts = issubclass(model, DraftStateMixin)
+    if drafts:
+        rows = rows.filter(live=True)
+    rows = list(rows.select_related("locale"))
+    translated = {row.translation_key: row for row in rows if row.locale_id == locale.pk}
+    return [translated.get(row.translation_key, row) for row in rows if row.is_listed]
+
+
 def localize_live_pages(pages, locale):
     """Each page's live, public translation in `locale`, else the page itself.
 
@@ -52,8 +80,10 @@ def localize_live_pages(pages, locale):
     page) are dropped, so a list never leads to a draft or a private page. An
     item kept in another language keeps its own `locale`, which templates show
     as a language badge.
-    Two queries, whatever the number of pages.
+    Two queries, whatever the number of pages; one for a queryset not read yet.
     """
+    if _unread_and_whole(pages):
+        return _localize_pages_in_one_query(pages, locale)
     pages = list(pages)
     if not pages:
         return []
@@ -70,6 +100,42 @@ def localize_live_pages(pages, locale):
         if current is None or candidate.locale_id == locale.pk:
             by_key[candidate.translation_key] = candidate
     return [by_key[key] for key in keys if key in by_key]
+
+
+def _unread_and_whole(pages):
+    """A queryset not read yet nor sliced, ordered by its model's own fields (or by default)."""
+    if not isinstance(pages, QuerySet) or pages._result_cache is not None or pages.query.is_sliced:
+        return False
+    names = {field.name for field in pages.model._meta.get_fields()} | {"pk"}
+    return all(isinstance(item, str) and item.lstrip("-") in names for item in pages.query.order_by)
+
+
+def _localize_pages_in_one_query(pages, locale):
+    """`localize_live_pages` for a queryset: the pages and their translations in `locale` read
+    together, in the queryset's order; which of them are public is known from the request's
+    hidden sections (website/visibility.py)."""
+    model = pages.model
+    listed = pages.values("pk")
+    rows = (
+        model.objects.filter(
+            Q(pk__in=listed) | Q(locale=locale, translation_key__in=pages.values("translation_key"))
+        )
+        .annotate(is_listed=Case(When(pk__in=listed, then=Value(True)), default=Value(False)))
+        .select_related("locale")
+    )
+    if pages.query.order_by:
+        rows = rows.order_by(*pages.query.order_by)
+    rows = list(rows)
+    translated = {
+        row.translation_key: row for row in rows if row.locale_id == locale.pk and is_page_public(row)
+    }
+    shown = []
+    for row in rows:
+        if row.is_listed:
+            page = translated.get(row.translation_key) or (row if is_page_public(row) else None)
+            if page is not None:
+                shown.append(page)
+    return shown
 
 
 def pages_in_language(queryset, locale):

@@ -160,6 +160,26 @@ def public_link_target(page, language=None):
     return page if is_page_public(page) else None
 
 
+def public_link_target_by_id(page_id, language=None):
+    """`public_link_target` for a page known by its id, as a foreign key not read yet holds it:
+    the page and its translations in one query, where reading the key and then the
+    translations costs two."""
+    if page_id is None:
+        return None
+    language = get_supported_content_language_variant(language or translation.get_language())
+
+    def compute():
+        same_key = Page.objects.filter(pk=page_id).values("translation_key")
+        return list(Page.objects.filter(translation_key__in=same_key).select_related("locale"))
+
+    rows = _memoized(("translations_of_page", page_id), compute)
+    for row in rows:
+        if row.locale.language_code == language and is_page_public(row):
+            return row
+    page = next((row for row in rows if row.pk == page_id), None)
+    return page if page is not None and is_page_public(page) else None
+
+
 # Documents and images -----------------------------------------------------------------
 
 

@@ -37,7 +37,7 @@ def first_and_second(client, url):
     ("kind", "saved"),
     [
         ("home", 2),  # the menu's home translation and its pages (cards: none featured here)
-        ("index", 3),  # the menu, and the programmes with their translations
+        ("index", 2),  # the menu, and the programmes (with their translations, in one query)
         ("programme", 2),  # the menu (the related programmes: none)
     ],
 )

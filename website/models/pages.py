@@ -10,6 +10,7 @@ from wagtail.api import APIField
 from wagtail.log_actions import log
 from wagtail.models import Page, PagePermissionTester
 
+from website import routing
 from website.api_representations import PageImageSchema, image_representation, text_about_image_api_field
 from website.frontend_preview import HeadlessPreviewMixin
 from website.publishing import PlaceholderCheckedPublishAction, PlaceholderError, PublishingPageForm
@@ -148,7 +149,16 @@ class BasePage(HeadlessPreviewMixin, Page):
         # below an unpublished one would still be served.
         if path_components and not self.live:
             raise Http404
+        if self.depth == 2 and not hasattr(self, routing.ROUTED_ANCESTORS):
+            setattr(self, routing.ROUTED_ANCESTORS, [])  # a home page: the tree's root alone above
+            routing.with_active_locale(self)
+            routing.remember_home(self)
+        if path_components:
+            return routing.route_below(self, request, path_components, BasePage.route)
         return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        return routing.view_restrictions(self, super().get_view_restrictions)
 
     @property
     def meta_description(self):

@@ -8,6 +8,7 @@ from website.language_profiles import content_language_name
 from website.languages import page_languages as languages_of_page
 from website.localized_relations import localize_all
 from website.responsive_images import SPECS, distinct_widths
+from website.routing import home_in_language, routed_ancestors
 from website.site_links import site_links as links_of_site
 from website.visibility import is_image_public, public_pages
 
@@ -24,6 +25,13 @@ def page_languages(context, page=None):
     return languages_of_page(page, context.get("request"))
 
 
+@register.filter
+def breadcrumb_ancestors(page):
+    """The ancestors of `page` from its home page down: those routing read, else one query."""
+    ancestors = routed_ancestors(page)
+    return ancestors if ancestors is not None else list(page.get_ancestors())[1:]
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The pages under the home page of the active language that are in menus, as links.
@@ -36,7 +44,7 @@ def main_menu(context):
         return []
 
     def build():
-        home = site.root_page.get_translation_or_none(Locale.get_active())
+        home = home_in_language(site, Locale.get_active())
         if home is None:
             return []
         return [
