@@ -34,6 +34,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from resources.library import Facet, FacetOption, PublicationFacets
+from website.id_lists import among
 from website.visibility import public_pages
 
 from . import ranking, spelling, synonyms
@@ -335,7 +336,7 @@ def _sources(resource_model, ids):
     """The source-language publications among `ids`: they hold the facts (ResourcePage.facts)."""
     return resource_model.objects.filter(
         locale__language_code=settings.LANGUAGE_CODE,
-        translation_key__in=resource_model.objects.filter(pk__in=ids).values("translation_key"),
+        translation_key__in=resource_model.objects.filter(pk__in=among(ids)).values("translation_key"),
     )
 
 
@@ -343,7 +344,7 @@ def apply_filters(ids, data, facets):
     """Narrow the ids by the chosen facet values, keeping their order (at most three queries)."""
     if not ids or not _filtered(data):
         return ids
-    pages = Page.objects.filter(pk__in=ids)
+    pages = Page.objects.filter(pk__in=among(ids))
     if data.get("kind"):
         model = next(m for m in searchable_models() if content_type_slug(m) == data["kind"])
         pages = pages.type(model)
@@ -368,7 +369,7 @@ def build_facets(ids, data, facets):
     if not ids:
         return []
     # order_by(): Page's default ordering by path would split the groups.
-    rows = Page.objects.filter(pk__in=ids).order_by().values("content_type").annotate(n=Count("pk"))
+    rows = Page.objects.filter(pk__in=among(ids)).order_by().values("content_type").annotate(n=Count("pk"))
     counts = {row["content_type"]: row["n"] for row in rows}
     kind = Facet("kind", _("Content type"), [])
     for model in searchable_models():

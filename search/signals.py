@@ -10,12 +10,14 @@ affects, once the change is committed.
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from django.tasks.signals import task_finished
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from people.consent import pages_relying_on
 from people.models import Person
 from resources.models import ResourcePage
+from website import content_version
 from website.models import CustomDocument
 
 from . import synonyms
@@ -169,3 +171,21 @@ def reindex_pages_mentioning_person(sender, instance, raw=False, **kwargs):
     page_ids = list(pages_relying_on([instance]).values_list("pk", flat=True))
     if page_ids:
         transaction.on_commit(lambda: reindex_pages_by_id.enqueue(page_ids))
+
+
+# The tasks that write the public search indexes: modelsearch's (a page saved or deleted)
+# and this app's (search/tasks.py).
+INDEXING_TASK_MODULES = ("modelsearch.", "search.tasks.")
+
+
+@receiver(task_finished)
+def index_written(sender, task_result, **kwargs):
+    """A new content version once an index is written, as after any change visitors may see.
+
+    The library's text search reads the index (resources/library.py) and caches what it
+    found under the content version; in production the index is written by the task worker
+    after the publish that stamped the version, so a search in between would otherwise keep
+    its stale answer until the next change.
+    """
+    if task_result.task.module_path.startswith(INDEXING_TASK_MODULES):
+        content_version.changed()

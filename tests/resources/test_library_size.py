@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from resources.factories import ResourcePageFactory
-from resources.library import PAGE_SIZE
+from resources.library import PAGE_SIZE, search_library
 from resources.models import ResourcePage
 from tests.resources.conftest import grow_library
 from website import content_version
@@ -71,3 +71,30 @@ def test_query_count_does_not_grow_with_the_number_of_publications(client, libra
     assert after[2] <= 29, after  # text search with filters
     assert after[3] <= 23, after  # the feed
     assert after[4] <= 24, after  # a programme page listing its publications
+
+
+def test_text_search_reads_the_search_index_once_whatever_the_size(client, library_tree):
+    """`?q=` matches titles and summaries in the search backends' full-text index, once: the
+    count, the order and every facet then filter by what it found (issue 19: a substring scan
+    of every translation ran again in each of them)."""
+    en = library_tree["en"]
+    taxonomy = library_tree["taxonomy"]
+
+    def text_search():
+        content_version.changed()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(en["library"].url + "?q=publication")
+        assert response.status_code == 200
+        sqls = [query["sql"] for query in queries.captured_queries]
+        return response, sqls
+
+    grow_library(en["library"], taxonomy, en["programme"], 5)
+    text_search()  # per-process caches
+    _response, small = text_search()
+    grow_library(en["library"], taxonomy, en["programme"], 30)
+    _response, large = text_search()
+    assert len(large) == len(small)
+    assert len([sql for sql in large if "indexentry" in sql.lower()]) == 1
+    assert not [sql for sql in large if "summary" in sql and "LIKE" in sql.upper()]
+    found = search_library({"q": "publication"}, en["library"], en["library"].locale)
+    assert found.total == ResourcePage.objects.live().filter(title__startswith="Publication ").count() >= 35

@@ -14,6 +14,8 @@ from resources.factories import (
 )
 from resources.models import ResourceIdentifier, ResourcePage
 from search.query import run_search
+from search.tasks import reindex_pages_by_id
+from website import content_version
 from website.models import CustomDocument
 
 pytestmark = pytest.mark.django_db
@@ -195,3 +197,11 @@ def test_a_renamed_topic_finds_its_publications_under_the_new_name(
     with django_capture_on_commit_callbacks(execute=True):
         topic.save()
     assert page.pk in searched("en", "stigmatisation")
+
+
+def test_writing_the_index_stamps_a_new_content_version(publication):
+    """What the library cached from the index before a page was indexed is not believed after."""
+    page, _document = publication
+    before = content_version.current()
+    reindex_pages_by_id.enqueue([page.pk])  # as the worker runs it after a publish
+    assert content_version.current() != before
