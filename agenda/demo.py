@@ -7,9 +7,7 @@ loaded (the texts name no date), so the demo always shows both lists.
 import datetime
 
 from agenda.models import EventIndexPage, EventPage
-from website.demo import load_listing_index, paragraphs, pick, publish, translate
-
-LANGUAGES = ("fr", "es")
+from website.demo import load_listing_index, paragraphs, pick, publish, translate_into_written_languages
 
 INDEX = {
     "title": {"en": "Events", "fr": "Événements", "es": "Eventos"},
@@ -148,13 +146,12 @@ def load_event(index, content, today, log):
         index.add_child(instance=page)
         publish(page)
         log(f"Page: {page.title}")
-    for language in LANGUAGES:
-        translate(page, translatable_text(content), language)
+    translate_into_written_languages(page, translatable_text(content))
     return page
 
 
 def load(home, log, today=None):
     """The events index under the home page and its events, in every language."""
     today = today or datetime.date.today()
-    index = load_listing_index(EventIndexPage, home, INDEX, log, LANGUAGES)
+    index = load_listing_index(EventIndexPage, home, INDEX, log)
     return [load_event(index, content, today, log) for content in EVENTS]

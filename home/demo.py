@@ -3,9 +3,7 @@
 from wagtail_localize.models import TranslationSource
 
 from home.models import FeaturedProgramme
-from website.demo import paragraphs, pick, publish, save_translation, translate
-
-LANGUAGES = ("fr", "es")
+from website.demo import paragraphs, pick, publish, save_translation, translate_into_written_languages
 
 HOME = {
     "title": "Protection International",
@@ -58,8 +56,7 @@ def load_home(home, log):
         home.call_to_action_link_text = text["call_to_action_link_text"]
         publish(home)
         log("Page: home")
-    for language in LANGUAGES:
-        translate(home, HOME, language)
+    translate_into_written_languages(home, HOME)
 
 
 def feature_programmes(home, index, programmes, log):

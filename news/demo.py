@@ -10,9 +10,7 @@ from uuid import uuid4
 
 from news.models import NewsIndexPage, NewsPage
 from resources.models import ResourcePage
-from website.demo import load_listing_index, paragraphs, pick, publish, translate
-
-LANGUAGES = ("fr", "es")
+from website.demo import load_listing_index, paragraphs, pick, publish, translate_into_written_languages
 
 INDEX = {
     "title": {
@@ -374,12 +372,11 @@ def load_item(index, content, programmes, log):
         index.add_child(instance=page)
         publish(page)
         log(f"Page: {page.title}")
-    for language in LANGUAGES:
-        translate(page, translatable_text(content), language)
+    translate_into_written_languages(page, translatable_text(content))
     return page
 
 
 def load(home, programmes, log):
     """The news index under the home page, and the news items, in every language."""
-    index = load_listing_index(NewsIndexPage, home, INDEX, log, LANGUAGES)
+    index = load_listing_index(NewsIndexPage, home, INDEX, log)
     return [load_item(index, content, programmes, log) for content in ITEMS]

@@ -10,10 +10,9 @@ administrators and moderators (TWO_FACTOR_REQUIRED).
 """
 
 from pages.models import ContactFormField, ContactPage, StandardPage
-from website.demo import paragraphs, pick, publish, translate
+from website.demo import paragraphs, pick, publish, translate_into_written_languages
 from website.models import OrganisationSettings
 
-LANGUAGES = ("fr", "es")
 DEMO_MAILBOX = "contact@example.org"  # a demo address: set the real one in the page's Email panel
 
 ABOUT = {
@@ -231,8 +230,7 @@ def load_standard_page(home, content, log):
         home.add_child(instance=page)
         publish(page)
         log(f"Page: {page.title}")
-    for language in LANGUAGES:
-        translate(page, translatable_text(content), language)
+    translate_into_written_languages(page, translatable_text(content))
     return page
 
 
@@ -258,8 +256,7 @@ def load_contact_page(home, log):
         home.add_child(instance=page)
         publish(page)
         log(f"Page: {page.title}")
-    for language in LANGUAGES:
-        translate(page, translatable_text(CONTACT), language)
+    translate_into_written_languages(page, translatable_text(CONTACT))
     return page
 
 

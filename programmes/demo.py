@@ -6,7 +6,7 @@ Written for this project from the facts in shared/seed/programmes.md.
 from uuid import uuid4
 
 from programmes.models import Institution, ProgrammeIndexPage, ProgrammePage
-from website.demo import paragraphs, pick, publish, translate
+from website.demo import paragraphs, pick, publish, translate_into_written_languages
 
 INSTITUTIONS = [
     {
@@ -443,7 +443,6 @@ PROGRAMMES = [
     },
 ]
 
-LANGUAGES = ("fr", "es")
 
 CONTACT = {
     "contact_heading": {
@@ -489,8 +488,9 @@ def load_institutions(english, log):
             )
             publish(institution)  # a first revision, as if published through the admin
             log(f"Institution: {institution.name}")
-        for language in LANGUAGES:
-            translate(institution, {"name": content["name"], "description": content["description"]}, language)
+        translate_into_written_languages(
+            institution, {"name": content["name"], "description": content["description"]}
+        )
         institutions[content["key"]] = institution
     return institutions
 
@@ -510,8 +510,7 @@ def load_index(home, log):
         home.add_child(instance=index)
         publish(index)
         log(f"Page: {index.title}")
-    for language in LANGUAGES:
-        translate(index, INDEX, language)
+    translate_into_written_languages(index, INDEX)
     return index
 
 
@@ -562,6 +561,5 @@ def load(home, log):
             page.related_programmes.set([programmes[key] for key in content["related"]])
             publish(page)
         # Listing summaries repeat the summary, so they share its translation.
-        for language in LANGUAGES:
-            translate(page, translatable_text(content), language)
+        translate_into_written_languages(page, translatable_text(content))
     return programmes
