@@ -150,9 +150,12 @@ def translatable_text(publication):
         }
         | {"en": publication["slug"]},
         "summary": publication["summary"],
+        # Only the languages the title is written in: a publication not yet written in a
+        # language the alt text's wording has is simply not translated into it.
         "cover_alt_text": {
             language: template.format(title=titles[language])
             for language, template in content.COVER_ALT.items()
+            if language in titles
         },
     }
 
