@@ -94,6 +94,24 @@ PROFILES = {
         inflection="spanish",
         lower_case_language_names=True,
     ),
+    # Brazilian Portuguese: most of the defenders who read PI in Portuguese are in Brazil.
+    "pt": LanguageProfile(
+        open_graph_locale="pt_BR",
+        direction="ltr",
+        postgres_base_config="portuguese",
+        postgres_config="pi_portuguese",
+        elasticsearch_analyzer="portuguese",
+        stop_words=frozenset({
+            "a", "ao", "aos", "as", "com", "como", "da", "das", "de", "do", "dos", "e", "ela", "ele",
+            "em", "entre", "na", "nas", "no", "nos", "o", "os", "ou", "para", "pela", "pelas", "pelo",
+            "pelos", "por", "que", "se", "sem", "seu", "seus", "sobre", "sua", "suas", "um", "uma",
+        }),
+        placeholder_words=("inserir", "adicionar", "a completar", "pendente"),
+        # The Snowball stemmer brings "defensora(s)" and "defensores" together, as in Spanish, and
+        # Portuguese writes inclusive forms the Spanish way ("defensores/as", "defensor@s").
+        inflection="spanish",
+        lower_case_language_names=True,
+    ),
 }
 # fmt: on
 
