@@ -15,12 +15,22 @@ upstream/ISSUES.md. Delete this module when an indexer hook exists
 (tests/upstream/test_modelsearch_indexed_text.py says so).
 """
 
-from modelsearch.backends.database.postgres import postgres
-from modelsearch.backends.database.sqlite import sqlite
+from importlib import import_module
 
-INDEXERS = (postgres.ObjectIndexer, sqlite.ObjectIndexer)
-UPSTREAM_INIT = {indexer: indexer.__init__ for indexer in INDEXERS}
-UPSTREAM_PREPARE_VALUE = {indexer: indexer.prepare_value for indexer in INDEXERS}
+from django.db import connection
+
+# modelsearch registers each database's index models only on that database, so only the
+# indexer of the database in use can be imported (search/backends/database.py does the same).
+INDEXER_MODULES = {
+    "postgresql": "modelsearch.backends.database.postgres.postgres",
+    "sqlite": "modelsearch.backends.database.sqlite.sqlite",
+}
+UPSTREAM_INIT = {}
+UPSTREAM_PREPARE_VALUE = {}
+
+
+def indexer_class(vendor):
+    return import_module(INDEXER_MODULES[vendor]).ObjectIndexer
 
 
 def _patched(indexer):
@@ -39,5 +49,9 @@ def _patched(indexer):
 
 
 def apply():
-    for indexer in INDEXERS:
-        indexer.__init__, indexer.prepare_value = _patched(indexer)
+    if connection.vendor not in INDEXER_MODULES:
+        return
+    indexer = indexer_class(connection.vendor)
+    UPSTREAM_INIT[indexer] = indexer.__init__
+    UPSTREAM_PREPARE_VALUE[indexer] = indexer.prepare_value
+    indexer.__init__, indexer.prepare_value = _patched(indexer)
