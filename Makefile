@@ -138,6 +138,7 @@ bench: install-dev
 # The README's screenshots, taken from the demo site that `make run` serves on $(PORT).
 screenshots: install-dev
 	$(PY) scripts/screenshots.py --base-url http://127.0.0.1:$(PORT) --out docs/screenshots
+	$(PY) scripts/screenshots.py --base-url http://127.0.0.1:$(PORT) --out docs/screenshots --language ar
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media private_media static_collected .pytest_cache .ruff_cache

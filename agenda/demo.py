@@ -7,17 +7,17 @@ loaded (the texts name no date), so the demo always shows both lists.
 import datetime
 
 from agenda.models import EventIndexPage, EventPage
-from website.demo import load_listing_index, paragraphs, pick, publish, translate
-
-LANGUAGES = ("fr", "es")
+from website.demo import load_listing_index, paragraphs, pick, publish, translate_into_written_languages
 
 INDEX = {
-    "title": {"en": "Events", "fr": "Événements", "es": "Eventos"},
-    "slug": {"en": "events", "fr": "evenements", "es": "eventos"},
+    "title": {"en": "Events", "fr": "Événements", "es": "Eventos", "pt": "Eventos", "ar": "الفعاليات"},
+    "slug": {"en": "events", "fr": "evenements", "es": "eventos", "pt": "eventos", "ar": "al-faaliyat"},
     "introduction": {
         "en": "Meetings, hearings and webinars where we bring defenders' protection to decision-makers.",
         "fr": "Réunions, auditions et webinaires où nous portons la protection des défenseurs auprès des décideurs.",
         "es": "Reuniones, audiencias y seminarios web en los que llevamos la protección de las personas defensoras ante quienes deciden.",
+        "pt": "Reuniões, audiências e webinários em que levamos a proteção das pessoas defensoras a quem toma as decisões.",
+        "ar": "اجتماعات وجلسات استماع وندوات عبر الإنترنت نحمل فيها قضية حماية المدافعين إلى صانعي القرار.",
     },
 }
 
@@ -27,6 +27,8 @@ EVENTS = [
             "en": "webinar-national-protection-policies",
             "fr": "webinaire-politiques-nationales-de-protection",
             "es": "seminario-web-politicas-nacionales-de-proteccion",
+            "pt": "webinario-politicas-nacionais-de-protecao",
+            "ar": "nadwa-siyasat-al-himaya-al-wataniya",
         },
         "days_from_now": 21,
         "start": datetime.time(15, 0),
@@ -37,11 +39,15 @@ EVENTS = [
             "en": "Webinar: national protection policies, where do they stand?",
             "fr": "Webinaire : où en sont les politiques nationales de protection ?",
             "es": "Seminario web: ¿en qué punto están las políticas nacionales de protección?",
+            "pt": "Webinário: as políticas nacionais de proteção, em que pé estão?",
+            "ar": "ندوة عبر الإنترنت: سياسات الحماية الوطنية، إلى أين وصلت؟",
         },
         "summary": {
             "en": "An hour and a half with the authors of our report on national protection policies, for officials, MPs and civil society.",
             "fr": "Une heure et demie avec les auteurs de notre rapport sur les politiques nationales de protection, pour les fonctionnaires, parlementaires et la société civile.",
             "es": "Una hora y media con quienes escribieron nuestro informe sobre políticas nacionales de protección, para funcionariado, parlamentarios y sociedad civil.",
+            "pt": "Uma hora e meia com os autores do nosso relatório sobre as políticas nacionais de proteção, para autoridades, parlamentares e sociedade civil.",
+            "ar": "ساعة ونصف مع مؤلّفي تقريرنا عن سياسات الحماية الوطنية، للمسؤولين والبرلمانيين والمجتمع المدني.",
         },
         "venue": {"en": "", "fr": "", "es": ""},
         "body": [
@@ -49,6 +55,8 @@ EVENTS = [
                 "en": "We will present what has changed since Colombia created the first mechanism in 1997, and what makes a policy protect defenders in practice. Questions are welcome in English, French and Spanish.",
                 "fr": "Nous présenterons ce qui a changé depuis que la Colombie a créé le premier mécanisme en 1997, et ce qui fait qu'une politique protège vraiment les défenseurs. Les questions sont bienvenues en anglais, en français et en espagnol.",
                 "es": "Presentaremos lo que ha cambiado desde que Colombia creó el primer mecanismo en 1997 y lo que hace que una política proteja de verdad a las personas defensoras. Se aceptan preguntas en inglés, francés y español.",
+                "pt": "Vamos apresentar o que mudou desde que a Colômbia criou o primeiro mecanismo, em 1997, e o que faz uma política proteger as pessoas defensoras na prática. Perguntas são bem-vindas em inglês, francês e espanhol.",
+                "ar": "سنعرض ما تغيّر منذ أن أنشأت كولومبيا أول آلية عام 1997، وما الذي يجعل سياسةً ما تحمي المدافعين فعلًا. ونرحّب بالأسئلة بالإنجليزية والفرنسية والإسبانية.",
             }
         ],
     },
@@ -148,13 +156,12 @@ def load_event(index, content, today, log):
         index.add_child(instance=page)
         publish(page)
         log(f"Page: {page.title}")
-    for language in LANGUAGES:
-        translate(page, translatable_text(content), language)
+    translate_into_written_languages(page, translatable_text(content))
     return page
 
 
 def load(home, log, today=None):
     """The events index under the home page and its events, in every language."""
     today = today or datetime.date.today()
-    index = load_listing_index(EventIndexPage, home, INDEX, log, LANGUAGES)
+    index = load_listing_index(EventIndexPage, home, INDEX, log)
     return [load_event(index, content, today, log) for content in EVENTS]

@@ -10,21 +10,23 @@ from uuid import uuid4
 
 from news.models import NewsIndexPage, NewsPage
 from resources.models import ResourcePage
-from website.demo import load_listing_index, paragraphs, pick, publish, translate
-
-LANGUAGES = ("fr", "es")
+from website.demo import load_listing_index, paragraphs, pick, publish, translate_into_written_languages
 
 INDEX = {
     "title": {
         "en": "News and statements",
         "fr": "Actualités et déclarations",
         "es": "Noticias y declaraciones",
+        "pt": "Notícias e declarações",
+        "ar": "الأخبار والبيانات",
     },
-    "slug": {"en": "news", "fr": "actualites", "es": "noticias"},
+    "slug": {"en": "news", "fr": "actualites", "es": "noticias", "pt": "noticias", "ar": "al-akhbar"},
     "introduction": {
         "en": "What we are doing for human rights defenders, and where we stand.",
         "fr": "Ce que nous faisons pour les défenseurs des droits humains, et nos prises de position.",
         "es": "Lo que hacemos por las personas defensoras de derechos humanos y nuestras posiciones.",
+        "pt": "O que estamos fazendo pelas pessoas defensoras de direitos humanos, e o que defendemos.",
+        "ar": "ما نقوم به من أجل المدافعين عن حقوق الإنسان، ومواقفنا.",
     },
 }
 
@@ -34,6 +36,8 @@ ITEMS = [
             "en": "un-declaration-25-years",
             "fr": "declaration-onu-25-ans",
             "es": "declaracion-onu-25-anos",
+            "pt": "declaracao-da-onu-25-anos",
+            "ar": "ilan-al-umam-al-muttahida-25-aman",
         },
         "date": datetime.date(2023, 12, 9),
         "kind": "statement",
@@ -43,11 +47,15 @@ ITEMS = [
             "en": "Twenty-five years on, States must keep the promise of the UN Declaration",
             "fr": "Vingt-cinq ans après, les États doivent tenir la promesse de la Déclaration de l'ONU",
             "es": "Veinticinco años después, los Estados deben cumplir la promesa de la Declaración de la ONU",
+            "pt": "Vinte e cinco anos depois, os Estados devem cumprir a promessa da Declaração da ONU",
+            "ar": "بعد خمسة وعشرين عامًا، على الدول أن تفي بوعد إعلان الأمم المتحدة",
         },
         "summary": {
             "en": "On 9 December 1998 the General Assembly adopted the Declaration on Human Rights Defenders by consensus. A quarter of a century later, too many defenders still work at risk.",
             "fr": "Le 9 décembre 1998, l'Assemblée générale adoptait par consensus la Déclaration sur les défenseurs des droits de l'homme. Un quart de siècle plus tard, trop de défenseurs travaillent encore en danger.",
             "es": "El 9 de diciembre de 1998 la Asamblea General aprobó por consenso la Declaración sobre los defensores de los derechos humanos. Un cuarto de siglo después, demasiadas personas defensoras siguen trabajando en peligro.",
+            "pt": "Em 9 de dezembro de 1998, a Assembleia Geral adotou por consenso a Declaração sobre os Defensores de Direitos Humanos. Um quarto de século depois, muitas pessoas defensoras ainda trabalham em risco.",
+            "ar": "في 9 ديسمبر 1998 اعتمدت الجمعية العامة بتوافق الآراء الإعلان المتعلق بالمدافعين عن حقوق الإنسان. وبعد ربع قرن، ما زال كثير من المدافعين يعملون تحت الخطر.",
         },
         "body": [
             (
@@ -57,11 +65,15 @@ ITEMS = [
                         "en": "Every member State of the United Nations stood behind resolution A/RES/53/144. By adopting it, States accepted that defending human rights is a right in itself, and that protecting those who do it is their duty.",
                         "fr": "Tous les États membres des Nations unies ont soutenu la résolution A/RES/53/144. En l'adoptant, ils ont reconnu que défendre les droits humains est un droit en soi, et que protéger celles et ceux qui le font est leur devoir.",
                         "es": "Todos los Estados miembros de las Naciones Unidas respaldaron la resolución A/RES/53/144. Al aprobarla, aceptaron que defender los derechos humanos es un derecho en sí mismo, y que proteger a quienes lo hacen es su deber.",
+                        "pt": "Todos os Estados-membros das Nações Unidas apoiaram a resolução A/RES/53/144. Ao adotá-la, os Estados aceitaram que defender os direitos humanos é um direito em si, e que proteger quem o faz é dever deles.",
+                        "ar": "وقفت جميع الدول الأعضاء في الأمم المتحدة وراء القرار A/RES/53/144. وباعتماده، قبلت الدول بأن الدفاع عن حقوق الإنسان حق في حد ذاته، وبأن حماية من يقومون به واجب عليها.",
                     },
                     {
                         "en": "Protection International calls on governments to measure themselves against that commitment: to recognise defenders publicly, to end their criminalisation and to fund national protection policies that work.",
                         "fr": "Protection International appelle les gouvernements à se mesurer à cet engagement : reconnaître publiquement les défenseurs, mettre fin à leur criminalisation et financer des politiques nationales de protection efficaces.",
                         "es": "Protection International pide a los gobiernos que se midan con ese compromiso: reconocer públicamente a las personas defensoras, poner fin a su criminalización y financiar políticas nacionales de protección que funcionen.",
+                        "pt": "A Protection International pede aos governos que se meçam por esse compromisso: reconhecer publicamente as pessoas defensoras, pôr fim à sua criminalização e financiar políticas nacionais de proteção que funcionem.",
+                        "ar": "تدعو Protection International الحكومات إلى أن تقيس أداءها بذلك الالتزام: أن تعترف بالمدافعين علنًا، وأن تضع حدًّا لتجريمهم، وأن تموّل سياسات حماية وطنية فعّالة.",
                     },
                 ],
             ),
@@ -374,12 +386,11 @@ def load_item(index, content, programmes, log):
         index.add_child(instance=page)
         publish(page)
         log(f"Page: {page.title}")
-    for language in LANGUAGES:
-        translate(page, translatable_text(content), language)
+    translate_into_written_languages(page, translatable_text(content))
     return page
 
 
 def load(home, programmes, log):
     """The news index under the home page, and the news items, in every language."""
-    index = load_listing_index(NewsIndexPage, home, INDEX, log, LANGUAGES)
+    index = load_listing_index(NewsIndexPage, home, INDEX, log)
     return [load_item(index, content, programmes, log) for content in ITEMS]

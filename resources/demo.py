@@ -2,7 +2,7 @@
 
 Each publication gets small PDF files, one per language it really exists in, and a cover
 image; both are generated here (reportlab, Pillow), never committed. Pages and snippets are
-translated into French and Spanish through wagtail-localize (website/demo.py).
+translated through wagtail-localize into each language their text is written in (website/demo.py).
 """
 
 import datetime
@@ -26,10 +26,9 @@ from resources.models import (
     ResourceType,
     Topic,
 )
-from website.demo import pick, publish, translate
+from website.demo import pick, publish, translate_into_written_languages
 from website.models import CustomDocument, CustomImage
 
-LANGUAGES = ("fr", "es")
 COVER_COLOURS = {
     "manual": (0, 94, 120),
     "report": (120, 38, 60),
@@ -47,8 +46,7 @@ def load_taxonomy(model, entries, english, log):
             snippet = model.objects.create(locale=english, slug=slug, name=names["en"], sort_order=order)
             publish(snippet)  # a first revision, as if published through the admin
             log(f"{model._meta.verbose_name}: {snippet.name}")
-        for language in LANGUAGES:
-            translate(snippet, {"name": names}, language)
+        translate_into_written_languages(snippet, {"name": names})
         found[slug] = snippet
     return found
 
@@ -67,8 +65,7 @@ def load_library(home, log):
         home.add_child(instance=library)
         publish(library)
         log(f"Page: {library.title}")
-    for language in LANGUAGES:
-        translate(library, content.LIBRARY, language)
+    translate_into_written_languages(library, content.LIBRARY)
     return library
 
 
@@ -153,9 +150,12 @@ def translatable_text(publication):
         }
         | {"en": publication["slug"]},
         "summary": publication["summary"],
+        # Only the languages the title is written in: a publication not yet written in a
+        # language the alt text's wording has is simply not translated into it.
         "cover_alt_text": {
             language: template.format(title=titles[language])
             for language, template in content.COVER_ALT.items()
+            if language in titles
         },
     }
 
@@ -208,8 +208,7 @@ def load_publication(library, publication, taxonomy, programmes, log):
         library.add_child(instance=page)
         publish(page)
         log(f"Publication: {page.title[:60]}")
-    for language in LANGUAGES:
-        translate(page, translatable_text(publication), language)
+    translate_into_written_languages(page, translatable_text(publication))
     return page
 
 

@@ -6,60 +6,163 @@ written for this project. Each publication lists the languages its files exist i
 """
 
 TYPES = [
-    ("manual", {"en": "Manual", "fr": "Manuel", "es": "Manual"}),
-    ("report", {"en": "Report", "fr": "Rapport", "es": "Informe"}),
-    ("policy-brief", {"en": "Policy brief", "fr": "Note d'orientation", "es": "Nota de política"}),
-    ("guide", {"en": "Guide", "fr": "Guide", "es": "Guía"}),
-    ("toolkit", {"en": "Toolkit", "fr": "Boîte à outils", "es": "Caja de herramientas"}),
-    ("statement", {"en": "Statement", "fr": "Déclaration publique", "es": "Comunicado"}),
-    ("annual-report", {"en": "Annual report", "fr": "Rapport annuel", "es": "Informe anual"}),
+    ("manual", {"en": "Manual", "fr": "Manuel", "es": "Manual", "pt": "Manual", "ar": "دليل عملي"}),
+    ("report", {"en": "Report", "fr": "Rapport", "es": "Informe", "pt": "Relatório", "ar": "تقرير"}),
+    (
+        "policy-brief",
+        {
+            "en": "Policy brief",
+            "fr": "Note d'orientation",
+            "es": "Nota de política",
+            "pt": "Nota de política",
+            "ar": "موجز سياسات",
+        },
+    ),
+    ("guide", {"en": "Guide", "fr": "Guide", "es": "Guía", "pt": "Guia", "ar": "دليل"}),
+    (
+        "toolkit",
+        {
+            "en": "Toolkit",
+            "fr": "Boîte à outils",
+            "es": "Caja de herramientas",
+            "pt": "Caixa de ferramentas",
+            "ar": "مجموعة أدوات",
+        },
+    ),
+    (
+        "statement",
+        {
+            "en": "Statement",
+            "fr": "Déclaration publique",
+            "es": "Comunicado",
+            "pt": "Declaração pública",
+            "ar": "بيان عام",
+        },
+    ),
+    (
+        "annual-report",
+        {
+            "en": "Annual report",
+            "fr": "Rapport annuel",
+            "es": "Informe anual",
+            "pt": "Relatório anual",
+            "ar": "تقرير سنوي",
+        },
+    ),
     (
         "legal-instrument",
-        {"en": "Legal instrument", "fr": "Instrument juridique", "es": "Instrumento jurídico"},
+        {
+            "en": "Legal instrument",
+            "fr": "Instrument juridique",
+            "es": "Instrumento jurídico",
+            "pt": "Instrumento jurídico",
+            "ar": "صك قانوني",
+        },
     ),
-    ("infographic", {"en": "Infographic", "fr": "Infographie", "es": "Infografía"}),
-    ("video", {"en": "Video", "fr": "Vidéo", "es": "Vídeo"}),
+    (
+        "infographic",
+        {
+            "en": "Infographic",
+            "fr": "Infographie",
+            "es": "Infografía",
+            "pt": "Infográfico",
+            "ar": "رسم معلوماتي",
+        },
+    ),
+    ("video", {"en": "Video", "fr": "Vidéo", "es": "Vídeo", "pt": "Vídeo", "ar": "فيديو"}),
 ]
 
 TOPICS = [
-    ("public-policies", {"en": "Public policies", "fr": "Politiques publiques", "es": "Políticas públicas"}),
+    (
+        "public-policies",
+        {
+            "en": "Public policies",
+            "fr": "Politiques publiques",
+            "es": "Políticas públicas",
+            "pt": "Políticas públicas",
+            "ar": "السياسات العامة",
+        },
+    ),
     (
         "collective-protection",
-        {"en": "Collective protection", "fr": "Protection collective", "es": "Protección colectiva"},
+        {
+            "en": "Collective protection",
+            "fr": "Protection collective",
+            "es": "Protección colectiva",
+            "pt": "Proteção coletiva",
+            "ar": "الحماية الجماعية",
+        },
     ),
-    ("criminalisation", {"en": "Criminalisation", "fr": "Criminalisation", "es": "Criminalización"}),
+    (
+        "criminalisation",
+        {
+            "en": "Criminalisation",
+            "fr": "Criminalisation",
+            "es": "Criminalización",
+            "pt": "Criminalização",
+            "ar": "التجريم",
+        },
+    ),
     (
         "business-and-human-rights",
         {
             "en": "Business and human rights",
             "fr": "Entreprises et droits humains",
             "es": "Empresas y derechos humanos",
+            "pt": "Empresas e direitos humanos",
+            "ar": "الأعمال التجارية وحقوق الإنسان",
         },
     ),
     (
         "positive-narratives",
-        {"en": "Positive narratives", "fr": "Récits positifs", "es": "Narrativas positivas"},
+        {
+            "en": "Positive narratives",
+            "fr": "Récits positifs",
+            "es": "Narrativas positivas",
+            "pt": "Narrativas positivas",
+            "ar": "السرديات الإيجابية",
+        },
     ),
 ]
 
 REGIONS = [
-    ("global", {"en": "Worldwide", "fr": "Monde", "es": "Mundial"}),
-    ("africa", {"en": "Africa", "fr": "Afrique", "es": "África"}),
-    ("americas", {"en": "Americas", "fr": "Amériques", "es": "Américas"}),
-    ("asia-pacific", {"en": "Asia and the Pacific", "fr": "Asie et Pacifique", "es": "Asia y el Pacífico"}),
+    ("global", {"en": "Worldwide", "fr": "Monde", "es": "Mundial", "pt": "Mundo", "ar": "العالم"}),
+    ("africa", {"en": "Africa", "fr": "Afrique", "es": "África", "pt": "África", "ar": "أفريقيا"}),
+    (
+        "americas",
+        {"en": "Americas", "fr": "Amériques", "es": "Américas", "pt": "Américas", "ar": "الأمريكتان"},
+    ),
+    (
+        "asia-pacific",
+        {
+            "en": "Asia and the Pacific",
+            "fr": "Asie et Pacifique",
+            "es": "Asia y el Pacífico",
+            "pt": "Ásia e Pacífico",
+            "ar": "آسيا والمحيط الهادئ",
+        },
+    ),
     (
         "europe",
-        {"en": "Europe and Central Asia", "fr": "Europe et Asie centrale", "es": "Europa y Asia Central"},
+        {
+            "en": "Europe and Central Asia",
+            "fr": "Europe et Asie centrale",
+            "es": "Europa y Asia Central",
+            "pt": "Europa e Ásia Central",
+            "ar": "أوروبا وآسيا الوسطى",
+        },
     ),
 ]
 
 LIBRARY = {
-    "title": {"en": "Resources", "fr": "Ressources", "es": "Recursos"},
-    "slug": {"en": "resources", "fr": "ressources", "es": "recursos"},
+    "title": {"en": "Resources", "fr": "Ressources", "es": "Recursos", "pt": "Recursos", "ar": "الموارد"},
+    "slug": {"en": "resources", "fr": "ressources", "es": "recursos", "pt": "recursos", "ar": "al-mawarid"},
     "introduction": {
         "en": "Protection manuals, Focus reports on national protection policies, and the international texts that recognise the right to defend human rights, in every language we have them in.",
         "fr": "Manuels de protection, rapports Focus sur les politiques nationales de protection et textes internationaux qui reconnaissent le droit de défendre les droits humains, dans toutes les langues où nous les avons.",
         "es": "Manuales de protección, informes Focus sobre las políticas nacionales de protección y los textos internacionales que reconocen el derecho a defender los derechos humanos, en todos los idiomas en que los tenemos.",
+        "pt": "Manuais de proteção, relatórios Focus sobre as políticas nacionais de proteção e os textos internacionais que reconhecem o direito de defender os direitos humanos, em todos os idiomas em que os temos.",
+        "ar": "أدلّة الحماية، وتقارير Focus عن سياسات الحماية الوطنية، والنصوص الدولية التي تعترف بالحق في الدفاع عن حقوق الإنسان، بكل اللغات المتوفرة لدينا.",
     },
 }
 
@@ -85,11 +188,15 @@ PUBLICATIONS = [
             "en": "Declaration on the Right and Responsibility of Individuals, Groups and Organs of Society to Promote and Protect Universally Recognized Human Rights and Fundamental Freedoms",
             "fr": "Déclaration sur le droit et la responsabilité des individus, groupes et organes de la société de promouvoir et protéger les droits de l'homme et les libertés fondamentales universellement reconnus",
             "es": "Declaración sobre el derecho y el deber de los individuos, los grupos y las instituciones de promover y proteger los derechos humanos y las libertades fundamentales universalmente reconocidos",
+            "pt": "Declaração sobre o Direito e a Responsabilidade dos Indivíduos, Grupos ou Órgãos da Sociedade de Promover e Proteger os Direitos Humanos e Liberdades Fundamentais Universalmente Reconhecidos",
+            "ar": "الإعلان المتعلق بحق ومسؤولية الأفراد والجماعات وهيئات المجتمع في تعزيز وحماية حقوق الإنسان والحريات الأساسية المعترف بها عالميًّا",
         },
         "summary": {
             "en": "The UN Declaration on Human Rights Defenders, adopted by consensus by the General Assembly on 9 December 1998. It recognises the right to defend human rights and sets out what States owe to those who do.",
             "fr": "La Déclaration des Nations unies sur les défenseurs des droits de l'homme, adoptée par consensus par l'Assemblée générale le 9 décembre 1998. Elle reconnaît le droit de défendre les droits humains et précise ce que les États doivent à celles et ceux qui le font.",
             "es": "La Declaración de las Naciones Unidas sobre los defensores de los derechos humanos, aprobada por consenso por la Asamblea General el 9 de diciembre de 1998. Reconoce el derecho a defender los derechos humanos y establece lo que los Estados deben a quienes lo hacen.",
+            "pt": "A Declaração da ONU sobre os Defensores de Direitos Humanos, adotada por consenso pela Assembleia Geral em 9 de dezembro de 1998. Ela reconhece o direito de defender os direitos humanos e estabelece o que os Estados devem a quem o faz.",
+            "ar": "إعلان الأمم المتحدة بشأن المدافعين عن حقوق الإنسان، الذي اعتمدته الجمعية العامة بتوافق الآراء في 9 ديسمبر 1998. وهو يعترف بالحق في الدفاع عن حقوق الإنسان ويحدّد ما على الدول تجاه من يمارسونه.",
         },
         "key_points": "The Declaration does not create new rights: it spells out how existing rights apply to people who defend human rights. Every State is responsible for protecting them and for letting them work.",
         "distinctive": "Defenders often carry a printed copy of resolution 53/144 to show officials that the right to defend rights has been recognised by every UN member State.",
@@ -108,11 +215,15 @@ PUBLICATIONS = [
             "en": "Human Rights Defenders: Protecting the Right to Defend Human Rights",
             "fr": "Les défenseurs des droits de l'homme : protéger le droit de défendre les droits de l'homme",
             "es": "Los defensores de los derechos humanos: protección del derecho a defender los derechos humanos",
+            "pt": "Defensores de direitos humanos: proteger o direito de defender os direitos humanos",
+            "ar": "المدافعون عن حقوق الإنسان: حماية الحق في الدفاع عن حقوق الإنسان",
         },
         "summary": {
             "en": "OHCHR's Fact Sheet No. 29 explains who human rights defenders are, what they do and which UN mechanisms exist to protect them.",
             "fr": "La fiche d'information n° 29 du HCDH explique qui sont les défenseurs des droits de l'homme, ce qu'ils font et quels mécanismes de l'ONU existent pour les protéger.",
             "es": "El folleto informativo n.º 29 del ACNUDH explica quiénes son los defensores de los derechos humanos, qué hacen y qué mecanismos de la ONU existen para protegerlos.",
+            "pt": "A Ficha Informativa nº 29 do ACNUDH explica quem são os defensores de direitos humanos, o que fazem e quais mecanismos da ONU existem para protegê-los.",
+            "ar": "تشرح صحيفة الوقائع رقم 29 الصادرة عن المفوضية السامية لحقوق الإنسان من هم المدافعون عن حقوق الإنسان، وماذا يفعلون، وما آليات الأمم المتحدة القائمة لحمايتهم.",
         },
         "key_points": "A defender is defined by what they do, not by a title or a profession. The fact sheet also describes the work of the UN mandate on human rights defenders.",
         "distinctive": "Anyone who acts peacefully for the rights of others can be a defender, whether or not they are paid for it, says the fact sheet numbered twenty-nine.",
@@ -131,11 +242,15 @@ PUBLICATIONS = [
             "en": "Ensuring protection – European Union Guidelines on Human Rights Defenders",
             "fr": "Garantir la protection – Orientations de l'Union européenne concernant les défenseurs des droits de l'homme",
             "es": "Garantizar la protección – Directrices de la Unión Europea sobre defensores de los derechos humanos",
+            "pt": "Garantir a proteção – Diretrizes da União Europeia sobre Defensores de Direitos Humanos",
+            "ar": "ضمان الحماية – المبادئ التوجيهية للاتحاد الأوروبي بشأن المدافعين عن حقوق الإنسان",
         },
         "summary": {
             "en": "Adopted by the Council in June 2004 and revised in 2006 and on 8 December 2008, the Guidelines tell EU embassies and delegations how to support and protect defenders.",
             "fr": "Adoptées par le Conseil en juin 2004 et révisées en 2006 puis le 8 décembre 2008, les Orientations indiquent aux ambassades et délégations de l'UE comment soutenir et protéger les défenseurs.",
             "es": "Aprobadas por el Consejo en junio de 2004 y revisadas en 2006 y el 8 de diciembre de 2008, las Directrices indican a las embajadas y delegaciones de la UE cómo apoyar y proteger a las personas defensoras.",
+            "pt": "Adotadas pelo Conselho em junho de 2004 e revisadas em 2006 e em 8 de dezembro de 2008, as Diretrizes orientam as embaixadas e delegações da UE sobre como apoiar e proteger as pessoas defensoras.",
+            "ar": "اعتمدها المجلس في يونيو 2004 ونُقّحت في 2006 وفي 8 ديسمبر 2008، وهي تبيّن لسفارات الاتحاد الأوروبي وبعثاته كيف تدعم المدافعين وتحميهم.",
         },
         "key_points": "The Guidelines list practical steps for EU missions: meeting defenders, observing trials and raising cases with governments. They have been translated into every EU language and into Swahili, Thai and eight Philippine languages.",
         "distinctive": "An EU delegation that attends a defender's trial sends a message to the court that the world is watching, as the Guidelines of 2004 intended.",
@@ -294,11 +409,15 @@ PUBLICATIONS = [
             "en": "New Protection Manual for Human Rights Defenders (3rd edition)",
             "fr": "Nouveau manuel de protection pour les défenseurs des droits humains (3e édition)",
             "es": "Nuevo manual de protección para los defensores de derechos humanos (3.ª edición)",
+            "pt": "Novo manual de proteção para defensores de direitos humanos (3ª edição)",
+            "ar": "دليل الحماية الجديد للمدافعين عن حقوق الإنسان (الطبعة الثالثة)",
         },
         "summary": {
             "en": "PI's manual for defenders who want to assess the risks they face and build their own security plans. The third edition dates from 2009.",
             "fr": "Le manuel de PI pour les défenseurs qui veulent évaluer les risques auxquels ils font face et élaborer leurs propres plans de sécurité. La troisième édition date de 2009.",
             "es": "El manual de PI para las personas defensoras que quieren evaluar los riesgos que enfrentan y elaborar sus propios planes de seguridad. La tercera edición es de 2009.",
+            "pt": "O manual da PI para defensoras e defensores que querem avaliar os riscos que enfrentam e construir seus próprios planos de segurança. A terceira edição é de 2009.",
+            "ar": "دليل PI للمدافعين الذين يريدون تقييم المخاطر التي يواجهونها ووضع خطط أمنهم بأنفسهم. صدرت الطبعة الثالثة عام 2009.",
         },
         "key_points": "The manual treats security as something defenders can analyse and manage, not as fate. It walks through risk analysis, security incidents and security plans for organisations.",
         "distinctive": "Risk grows with threats and vulnerabilities and shrinks with capacities, a formula the manual teaches in workshops from Jakarta to Nairobi.",
@@ -340,11 +459,15 @@ PUBLICATIONS = [
             "en": "Legislators and Human Rights Defenders",
             "fr": "Les législateurs et les défenseurs des droits humains",
             "es": "Legisladores y defensores de derechos humanos",
+            "pt": "Legisladores e defensores de direitos humanos",
+            "ar": "المشرّعون والمدافعون عن حقوق الإنسان",
         },
         "summary": {
             "en": "A guide for members of parliament on how they can protect human rights defenders, at home and abroad.",
             "fr": "Un guide pour les parlementaires sur la manière dont ils peuvent protéger les défenseurs des droits humains, dans leur pays comme à l'étranger.",
             "es": "Una guía para parlamentarias y parlamentarios sobre cómo pueden proteger a las personas defensoras, en su país y en el extranjero.",
+            "pt": "Um guia para parlamentares sobre como podem proteger defensoras e defensores de direitos humanos, no próprio país e no exterior.",
+            "ar": "دليل لأعضاء البرلمانات حول سبل حماية المدافعين عن حقوق الإنسان، داخل بلدانهم وخارجها.",
         },
         "key_points": "Members of parliament can question ministers, pass protection laws and visit defenders in prison. The guide shows how each of these tools works.",
         "distinctive": "A visit from a member of parliament to a jailed defender can change how the guards treat that prisoner, the guide reminds legislators.",
@@ -425,11 +548,13 @@ PUBLICATIONS = [
             "en": "The Worldwide Growth of National Policies for the Protection of Human Rights Defenders: A current overview and the challenges ahead",
             "fr": "L'essor mondial des politiques nationales de protection des défenseurs des droits humains : état des lieux et défis à venir",
             "es": "El crecimiento mundial de las políticas nacionales de protección de personas defensoras de derechos humanos: panorama actual y desafíos",
+            "pt": "O crescimento mundial das políticas nacionais de proteção de defensores de direitos humanos: panorama atual e desafios futuros",
         },
         "summary": {
             "en": "PI's 2022 overview of national protection policies: 15 countries had one, and 29 had a policy or a process under way by the end of 2021.",
             "fr": "L'état des lieux 2022 de PI sur les politiques nationales de protection : 15 pays en avaient une, et 29 avaient une politique ou un processus en cours fin 2021.",
             "es": "El panorama de 2022 de PI sobre las políticas nacionales de protección: 15 países tenían una, y 29 tenían una política o un proceso en marcha a finales de 2021.",
+            "pt": "O panorama de 2022 da PI sobre as políticas nacionais de proteção: 15 países tinham uma, e 29 tinham uma política ou um processo em andamento no fim de 2021.",
         },
         "key_points": "From Colombia's mechanism of 1997 to the laws of the last decade, the report traces how protection policies spread. It also names the challenges that remain.",
         "distinctive": "Twenty-nine countries had a protection policy or a process under way at the end of 2021, against a single one in 1997.",
@@ -454,11 +579,13 @@ PUBLICATIONS = [
             "en": "Criminalisation of Human Rights Defenders: Categorisation of the Problem and Measures in Response",
             "fr": "La criminalisation des défenseurs des droits humains : catégorisation du problème et mesures pour y répondre",
             "es": "Criminalización de personas defensoras de derechos humanos: categorización del fenómeno y medidas para afrontarlo",
+            "pt": "Criminalização de defensores de direitos humanos: categorização do problema e medidas de resposta",
         },
         "summary": {
             "en": "María Martín's December 2015 report sorts the ways criminal law is turned against defenders into categories, and sets out the measures that answer each.",
             "fr": "Le rapport de María Martín, de décembre 2015, classe en catégories les façons dont le droit pénal est retourné contre les défenseurs, et présente les mesures qui répondent à chacune.",
             "es": "El informe de María Martín, de diciembre de 2015, clasifica en categorías las formas en que el derecho penal se vuelve contra las personas defensoras y presenta las medidas que responden a cada una.",
+            "pt": "O relatório de María Martín, de dezembro de 2015, classifica em categorias as formas como o direito penal é usado contra as pessoas defensoras e apresenta as medidas que respondem a cada uma.",
         },
         "key_points": "Criminalisation runs from smear campaigns to arrests, trials and prison. Naming each stage helps defenders and their lawyers choose the right response.",
         "distinctive": "A smear campaign in the press is often the first step towards a criminal charge, which is why the report starts its categories there.",
@@ -543,11 +670,13 @@ PUBLICATIONS = [
             "en": "Model Law for the Recognition and Protection of Human Rights Defenders",
             "fr": "Loi type pour la reconnaissance et la protection des défenseurs des droits humains",
             "es": "Ley Modelo para el reconocimiento y la protección de las personas defensoras de derechos humanos",
+            "ar": "القانون النموذجي للاعتراف بالمدافعين عن حقوق الإنسان وحمايتهم",
         },
         "summary": {
             "en": "ISHR's model law, launched in Geneva on 21 June 2016, offers States a text to adapt when they legislate to protect defenders.",
             "fr": "La loi type de l'ISHR, lancée à Genève le 21 juin 2016, propose aux États un texte à adapter lorsqu'ils légifèrent pour protéger les défenseurs.",
             "es": "La Ley Modelo de ISHR, presentada en Ginebra el 21 de junio de 2016, ofrece a los Estados un texto que adaptar cuando legislan para proteger a las personas defensoras.",
+            "ar": "يقدّم القانون النموذجي الذي أطلقته ISHR في جنيف في 21 يونيو 2016 للدول نصًّا تكيّفه حين تشرّع لحماية المدافعين.",
         },
         "key_points": "The model law turns the UN Declaration into articles a parliament can debate. It was first published in English, Spanish and French, and later in Arabic.",
         "distinctive": "A parliament that starts from the model law of Geneva begins with the Declaration already written into legal articles.",
@@ -581,6 +710,8 @@ COVER_ALT = {
     "en": "Cover of “{title}”",
     "fr": "Couverture de « {title} »",
     "es": "Portada de «{title}»",
+    "pt": "Capa de “{title}”",
+    "ar": "غلاف «{title}»",
 }
 
 # Words on the generated PDFs, in the languages the site is written in. Files in other

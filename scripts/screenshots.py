@@ -2,6 +2,7 @@
 
     make screenshots            # against `make run`'s server on http://127.0.0.1:$(PORT)
     .venv/bin/python scripts/screenshots.py --base-url http://127.0.0.1:8000 --out docs/screenshots
+    .venv/bin/python scripts/screenshots.py --language ar   # ar-home-desktop.png…: the mirrored pages
 
 Drives Debian's Chromium (no browser download) through Playwright over the demo content
 (`make demo`). The programme page and the library are found from the home page's main menu,
@@ -64,7 +65,8 @@ def main(argv=None):
             context = browser.new_context(viewport=viewport, device_scale_factor=1)
             tab = context.new_page()
             for name, url in pages.items():
-                path = args.out / f"{name}-{device}.png"
+                prefix = "" if args.language == "en" else f"{args.language}-"
+                path = args.out / f"{prefix}{name}-{device}.png"
                 shoot(tab, url, path)
                 print(f"{path} ({path.stat().st_size // 1024} KB) ← {url}")
             context.close()

@@ -10,6 +10,13 @@ searched in its masculine and feminine forms, and inclusive spellings are read
 as both; Spanish stems "defensora(s)" and "defensores" alike, and only needs
 its inclusive spellings ("defensores/as", "defensor@s") read.
 
+Arabic has no stemmer in PostgreSQL 15 and SQLite; its visitors write the same
+word in several spellings (hamza on the alef or not, taa marbuta or haa, alef
+maqsura or yaa, with or without short vowels and tatweel). Its rules fold them
+all to one spelling, in the query and in the text indexed by the database
+backends (search/backends/database.py); Elasticsearch's `arabic` analyser does
+the same folding itself (its `arabic_normalization` filter).
+
 Rules cover the common regular patterns, not every irregular word. A content
 language's profile (website/language_profiles.py) names the rules it follows, so
 a new language may reuse them without a change here.
@@ -52,6 +59,31 @@ FRENCH_MASCULINE_TO_FEMININE = [
 MIN_STEM = 3
 
 
+# Arabic spelling variants, folded as Elasticsearch's arabic_normalization filter folds them.
+ARABIC_LETTERS = str.maketrans(
+    {
+        "أ": "ا",  # alef with hamza above
+        "إ": "ا",  # alef with hamza below
+        "آ": "ا",  # alef with madda
+        "ٱ": "ا",  # alef wasla
+        "ٲ": "ا",  # alef with wavy hamza above
+        "ٳ": "ا",  # alef with wavy hamza below
+        "ؤ": "و",  # waw with hamza
+        "ئ": "ي",  # yeh with hamza
+        "ى": "ي",  # alef maqsura
+        "ة": "ه",  # taa marbuta
+        "ـ": None,  # tatweel
+    }
+)
+# Harakat (fathatan … sukun), superscript alef and the Quranic marks: never part of the spelling.
+ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+def normalise_arabic(text):
+    """One spelling for the variants a visitor may type: "المُدافِعة" and "المدافعه" meet."""
+    return ARABIC_DIACRITICS.sub("", text).translate(ARABIC_LETTERS)
+
+
 def french_inclusive(query):
     return FRENCH_INCLUSIVE.sub(lambda match: match["base"] + (match["plural"] or ""), query)
 
@@ -78,7 +110,11 @@ def french_other_genders(word):
 RULES = {
     "french": (french_inclusive, french_other_genders),
     "spanish": (spanish_inclusive, None),
+    # The query rewrite folds Arabic spellings; the indexed text is folded alike (INDEXED_TEXT).
+    "arabic": (normalise_arabic, None),
 }
+# The rules whose spelling folding must also apply to the text the database backends index.
+INDEXED_TEXT = {"arabic": normalise_arabic}
 
 
 def language_rules(language):
@@ -90,6 +126,12 @@ def normalise_inclusive(query, language):
     """Inclusive spellings rewritten as the masculine form, which expansion widens again."""
     inclusive, _other_genders = language_rules(language)
     return inclusive(query) if inclusive else query
+
+
+def normalise_indexed_text(text, language):
+    """The text as the database backends index it for `language`: folded where its rules say so."""
+    rules = profile(language).inflection
+    return INDEXED_TEXT[rules](text) if rules in INDEXED_TEXT else text
 
 
 def word_forms(word, language):

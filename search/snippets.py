@@ -25,9 +25,18 @@ TAG = re.compile(r"<[^>]*>")
 BLOCK_KEYS = {"id", "type"}
 
 
+# Arabic letters that NFKD leaves alone but search folds (search/inflection.py), one for one.
+ARABIC_FOLDS = str.maketrans("ٱةى", "اهي")
+
+
 def fold(text):
-    """Lower case without accents, one character for one, so positions map back."""
-    return "".join(unicodedata.normalize("NFKD", char)[:1].lower() or " " for char in text)
+    """Lower case without accents, one character for one, so positions map back.
+
+    NFKD already takes the hamza off "أ", "إ", "آ", "ؤ" and "ئ"; ARABIC_FOLDS does the rest.
+    """
+    return "".join(unicodedata.normalize("NFKD", char)[:1].lower() or " " for char in text).translate(
+        ARABIC_FOLDS
+    )
 
 
 def highlight_terms(terms, language):

@@ -50,6 +50,7 @@ STARTUP = (
     "upstream.localize_translation_views",
     "upstream.localize_image_alt_text",
     "upstream.localize_draft_translations",
+    "upstream.modelsearch_indexed_text",
 )
 
 # Operation decorators are added in this order (the write guard first, as before).

@@ -7,21 +7,60 @@ are made through wagtail-localize, by pairing each English leaf with the
 leaf of the same position in the other language, so every translated page is
 linked to its source and has real translation records, exactly as if a
 translator had used the segment editor.
+
+Which languages a page is translated into follows settings.LANGUAGES and the
+content itself: a page is translated into each content language its text is
+written in (every multilingual leaf), so a new language's demo is its text,
+and a page whose text is not written in it yet stays untranslated rather than
+showing English under a translated address.
 """
 
 import html
 
+from django.conf import settings
 from django.core.management.base import CommandError
 from wagtail.models import DraftStateMixin, Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
 
+def target_languages():
+    """The content languages the demo translates into: every language but the source."""
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def _is_multilingual(content):
+    return (
+        isinstance(content, dict)
+        and set(content) >= {"en"}
+        and all(isinstance(v, str) for v in content.values())
+    )
+
+
+def multilingual_leaves(content):
+    if _is_multilingual(content):
+        yield content
+    elif isinstance(content, dict):
+        for value in content.values():
+            yield from multilingual_leaves(value)
+    elif isinstance(content, list | tuple):
+        for value in content:
+            yield from multilingual_leaves(value)
+
+
+def written_in(content):
+    """The target languages that every multilingual leaf of `content` has a text for."""
+    languages = target_languages()
+    for leaf in multilingual_leaves(content):
+        languages = [language for language in languages if language in leaf]
+    return languages
+
+
 def pick(content, language):
     """The content with every multilingual leaf resolved to `language`."""
+    if _is_multilingual(content):
+        return content.get(language, content["en"])
     if isinstance(content, dict):
-        if set(content) >= {"en"} and all(isinstance(v, str) for v in content.values()):
-            return content.get(language, content["en"])
         return {key: pick(value, language) for key, value in content.items()}
     if isinstance(content, list | tuple):
         return [pick(value, language) for value in content]
@@ -82,6 +121,12 @@ def translate(instance, content, language, *, publish=True):
     return save_translation(translation, publish=publish)
 
 
+def translate_into_written_languages(instance, content):
+    """Translate `instance` into every content language its `content` is written in."""
+    for language in written_in(content):
+        translate(instance, content, language)
+
+
 def save_translation(translation, *, publish=True):
     """Save a translation's target and publish it at once.
 
@@ -105,8 +150,8 @@ def publish(page):
     return page
 
 
-def load_listing_index(model, home, content, log, languages=("fr", "es")):
-    """A listing's index page (news, events) under `home`, in the menu, translated into `languages`.
+def load_listing_index(model, home, content, log):
+    """A listing's index page (news, events) under `home`, in the menu, in the languages it is written in.
 
     `content` gives its title, slug and introduction per language.
     """
@@ -123,6 +168,5 @@ def load_listing_index(model, home, content, log, languages=("fr", "es")):
         home.add_child(instance=index)
         publish(index)
         log(f"Page: {index.title}")
-    for language in languages:
-        translate(index, content, language)
+    translate_into_written_languages(index, content)
     return index

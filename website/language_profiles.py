@@ -38,8 +38,8 @@ class LanguageProfile:
     # Words that open a placeholder in brackets ("[à compléter]"), which the publishing
     # check refuses. Written with their accents; the unaccented spelling matches too.
     placeholder_words: tuple[str, ...]
-    # The rules in search/inflection.py for gendered and inclusive forms its stemmer
-    # misses ("french", "spanish"); "" for a language that needs none.
+    # The rules in search/inflection.py for the forms its stemmer misses: gendered and
+    # inclusive forms ("french", "spanish"), spelling variants ("arabic"); "" for none.
     inflection: str
     # Whether language names are common nouns, written in lower case in running text
     # ("en thaï", "en tailandés"), unlike English's "in Thai".
@@ -93,6 +93,48 @@ PROFILES = {
         placeholder_words=("insertar", "añadir", "pendiente", "por completar"),
         inflection="spanish",
         lower_case_language_names=True,
+    ),
+    # Brazilian Portuguese: most of the defenders who read PI in Portuguese are in Brazil.
+    "pt": LanguageProfile(
+        open_graph_locale="pt_BR",
+        direction="ltr",
+        postgres_base_config="portuguese",
+        postgres_config="pi_portuguese",
+        elasticsearch_analyzer="portuguese",
+        stop_words=frozenset({
+            "a", "ao", "aos", "as", "com", "como", "da", "das", "de", "do", "dos", "e", "ela", "ele",
+            "em", "entre", "na", "nas", "no", "nos", "o", "os", "ou", "para", "pela", "pelas", "pelo",
+            "pelos", "por", "que", "se", "sem", "seu", "seus", "sobre", "sua", "suas", "um", "uma",
+        }),
+        placeholder_words=("inserir", "adicionar", "a completar", "pendente"),
+        # The Snowball stemmer brings "defensora(s)" and "defensores" together, as in Spanish, and
+        # Portuguese writes inclusive forms the Spanish way ("defensores/as", "defensor@s").
+        inflection="spanish",
+        lower_case_language_names=True,
+    ),
+    # Modern Standard Arabic, written right to left.
+    "ar": LanguageProfile(
+        open_graph_locale="ar_AR",
+        direction="rtl",
+        # PostgreSQL 15 has no Arabic Snowball stemmer nor ispell dictionary of its own, and
+        # `unaccent` leaves Arabic letters alone. `simple` (lower case, no stemming) is the
+        # best built-in: a stemmer of another language would cut Arabic words at random. Our
+        # own folding ("arabic" rules, search/inflection.py: hamza forms, taa marbuta, alef
+        # maqsura, tatweel, harakat) runs on the indexed text and on the query instead.
+        postgres_base_config="simple",
+        postgres_config="pi_arabic",
+        # Elasticsearch's and OpenSearch's `arabic` analyser folds the same spellings and stems.
+        elasticsearch_analyzer="arabic",
+        # Written as search folds them (ى as ي, no hamza on the alef): snippets compare folded words.
+        stop_words=frozenset({
+            "ان", "او", "الي", "التي", "الذي", "الذين", "ب", "بين", "ثم", "حتي", "ذلك", "عن", "علي",
+            "عند", "في", "قد", "كان", "كل", "ل", "لا", "لم", "ما", "مع", "من", "هذا", "هذه", "هو", "هي",
+            "و", "ف",
+        }),
+        # "[يُستكمل]" ("to be completed"), with or without its damma; "[أضف …]", "[إدراج …]".
+        placeholder_words=("يُستكمل", "يستكمل", "أضف", "إدراج"),
+        inflection="arabic",
+        lower_case_language_names=False,
     ),
 }
 # fmt: on

@@ -9,6 +9,11 @@ for autocomplete, so suggestions would be accent-sensitive ("legislacion"
 would not suggest "Legislación"); AUTOCOMPLETE_CONFIG names an unaccented copy
 (`pi_simple`, search/migrations/0002). SQLite's FTS5 tokenizer already folds
 accents.
+
+A language whose spellings neither PostgreSQL nor SQLite fold (Arabic's hamza,
+taa marbuta, alef maqsura, harakat) has its indexed text folded here, as its
+queries are (search/inflection.py); upstream/modelsearch_indexed_text.py hands
+each indexed value to `normalise_indexed_text`.
 """
 
 from django.db import connection
@@ -16,6 +21,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from resources.search_text import publication_texts_attached
 
+from ..inflection import normalise_indexed_text
 from .scoping import LanguageScope, own_entries
 
 
@@ -58,6 +64,9 @@ class ScopedBackendMixin:
     @property
     def language(self):
         return self.scope.language
+
+    def normalise_indexed_text(self, text):
+        return text if self.language is None else normalise_indexed_text(text, self.language)
 
 
 def postgres_backend_class():

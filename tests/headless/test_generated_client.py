@@ -27,7 +27,7 @@ from website.visibility import public_pages
 GENERATOR = "openapi-python-client"
 CHECK = Path(__file__).with_name("parse_with_generated_client.py")
 LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-SEARCHES = {"en": "defenders", "fr": "défenseurs", "es": "defensores"}
+SEARCHES = {"en": "defenders", "fr": "défenseurs", "es": "defensores", "pt": "defensores", "ar": "المدافعين"}
 
 pytestmark = pytest.mark.django_db
 

@@ -21,6 +21,9 @@ def test_site_gives_languages_and_organisation_to_anonymous_callers(api_get, sit
         {"code": "en", "name": "English", "home_url": "/en/"},
         {"code": "fr", "name": "français", "home_url": "/fr/"},
         {"code": "es", "name": "español", "home_url": "/es/"},
+        # Content languages the test tree has no home page in.
+        {"code": "pt", "name": "Português", "home_url": None},
+        {"code": "ar", "name": "العربيّة", "home_url": None},
     ]
     assert data["organisation"]["contact_email"] == "advocacy@example.org"
     assert data["organisation"]["postal_address"] == "Rue de la Linière 11, Brussels"

@@ -1,5 +1,6 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,14 @@ def test_root_redirects_to_the_visitors_language(client, site_tree, accept_langu
 def test_switcher_leads_to_the_same_page_in_another_language(client, site_tree):
     html = soup(client.get(site_tree["en"]["programme"].url))
     links = {a["hreflang"]: a["href"] for a in html.select("nav.languages a[hreflang]")}
-    assert links == {"fr": site_tree["fr"]["programme"].url, "es": site_tree["es"]["programme"].url}
+    translated = {"fr": site_tree["fr"]["programme"].url, "es": site_tree["es"]["programme"].url}
+    # The test tree is in English, French and Spanish: the other languages lead to their home page.
+    others = {
+        code: f"/{code}/?untranslated=1"
+        for code, _name in settings.LANGUAGES
+        if code not in {"en", *translated}
+    }
+    assert links == translated | others
 
 
 def test_switcher_falls_back_to_the_home_page_with_a_notice_in_that_language(client, site_tree):

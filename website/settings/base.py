@@ -223,6 +223,8 @@ LANGUAGES = [
     ("en", content_language_name("en")),
     ("fr", content_language_name("fr")),
     ("es", content_language_name("es")),
+    ("pt", content_language_name("pt")),
+    ("ar", content_language_name("ar")),
 ]
 LANGUAGES_BIDI = bidi_languages([code for code, _name in LANGUAGES], global_settings.LANGUAGES_BIDI)
 WAGTAIL_I18N_ENABLED = True

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from home.demo_users import DEMO_ACCOUNTS, DEMO_PASSWORD
+from home.demo_users import DEMO_PASSWORD, demo_accounts
 
 
 class Command(BaseCommand):
@@ -13,12 +13,12 @@ class Command(BaseCommand):
             return
         existing = set(
             get_user_model()
-            .objects.filter(username__in=[name for name, *_ in DEMO_ACCOUNTS])
+            .objects.filter(username__in=[name for name, *_ in demo_accounts()])
             .values_list("username", flat=True)
         )
         if not existing:
             return
         self.stdout.write("  Demo logins (local demo only), password for all: " + DEMO_PASSWORD)
-        for username, role, _superuser in DEMO_ACCOUNTS:
+        for username, role, _superuser in demo_accounts():
             if username in existing:
                 self.stdout.write(f"    {username:<20} {role}")
