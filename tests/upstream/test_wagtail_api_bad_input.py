@@ -42,7 +42,7 @@ def test_an_unknown_locale_is_a_422_naming_the_languages(client, site_tree):
         {
             "type": "unknown_locale",
             "loc": ["query", "locale"],
-            "msg": "Unknown locale 'xx'; use one of en, fr, es.",
+            "msg": "Unknown locale 'xx'; use one of en, fr, es, pt, ar.",
         }
     ]
 
