@@ -14,6 +14,9 @@ import sys
 import pytest
 from django.conf import settings
 
+# Database-independent: entry points are started as subprocesses, before any database.
+pytestmark = pytest.mark.database_independent
+
 # Variables a shell may carry that would decide the outcome for the test.
 CLEARED = ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL", "DEBUG")
 

@@ -16,6 +16,9 @@ import polib
 import pytest
 from django.conf import settings
 
+# Database-independent: catalogues are files.
+pytestmark = pytest.mark.database_independent
+
 LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 

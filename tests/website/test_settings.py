@@ -5,6 +5,9 @@ import sys
 
 import pytest
 
+# Database-independent: settings are read in a subprocess from the environment.
+pytestmark = pytest.mark.database_independent
+
 # Reading the settings is where a missing value is refused; loading every app (django.setup)
 # costs seconds of CPU per subprocess and is only needed to prove the site starts.
 READ_PRODUCTION = "from django.conf import settings; settings.INSTALLED_APPS"
