@@ -15,26 +15,15 @@ import pytest
 from conftest import demo_site, sql_of_a_fresh_render
 from resources.factories import ResourcePageFactory
 from resources.models import ResourceIndexPage, ResourcePage
+from tests.public_pages import PAGE_KINDS as PUBLIC_PAGE_KINDS
 from tests.public_pages import pages_of_kind
 
 pytestmark = pytest.mark.django_db
 
 BUDGET = 12
 
-PAGE_KINDS = (
-    "home",
-    "programme_index",
-    "programme",
-    "library",
-    "publication",
-    "standard",
-    "contact",
-    "news_index",
-    "news",
-    "event_index",
-    "event",
-    "search",
-)
+# Every public page type; a 404 is not a page to budget.
+PAGE_KINDS = tuple(kind for kind in PUBLIC_PAGE_KINDS if kind != "not_found")
 PAGES = [(kind, language) for kind in PAGE_KINDS for language in ("en", "fr")] + [
     ("home", "es"),
     ("programme", "es"),
